@@ -1,0 +1,19 @@
+/** Limits and defaults shared by the extension and the Worker. */
+
+/** Most events one `POST /v1/events` request may carry. */
+export const MAX_EVENTS_PER_BATCH = 500;
+
+/** Most posts one `POST /v1/annotate` request may carry. */
+export const MAX_POSTS_PER_ANNOTATE = 500;
+
+/** D1 refuses statements with more than 100 bound parameters. */
+export const D1_MAX_BOUND_PARAMS = 100;
+
+/** Largest request body the Worker reads, in bytes (a full batch of events is ~250 kB). */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** Where a freshly installed extension looks for the Worker (`wrangler dev` default). */
+export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
+
+/** Longest dwell one event may report: a day, in milliseconds. */
+export const MAX_DWELL_MS = 86_400_000;

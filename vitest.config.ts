@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+/** `npm test` runs every project: shared code, the Worker in workerd, the extension, and the browser E2E. */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['shared/**/*.test.ts'], environment: 'node' } },
+      './worker/vitest.config.ts',
+    ],
+  },
+});

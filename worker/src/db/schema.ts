@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * D1 schema. Times are integer milliseconds since the epoch (UTC).
+ * Raw usernames are never stored: members are keyed by a pseudonym (keyed HMAC of
+ * site origin and username, see services/pseudonym.ts).
+ */
+
+const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+
+export const communities = sqliteTable('communities', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+export const sites = sqliteTable(
+  'sites',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    /** e.g. https://forum.example.com */
+    origin: text('origin').notNull(),
+    engine: text('engine').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('sites_origin_unique').on(t.origin)],
+);
+
+export const members = sqliteTable(
+  'members',
+  {
+    /** Pseudonym: hex HMAC-SHA256(PSEUDONYM_KEY, origin + "\n" + lowercased username), 32 chars. */
+    id: text('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('members_site_idx').on(t.siteId)],
+);
+
+export const threads = sqliteTable(
+  'threads',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** The forum's own topic id. */
+    extId: text('ext_id').notNull(),
+    title: text('title'),
+    url: text('url'),
+    category: text('category'),
+    createdAt: integer('created_at'),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.extId] })],
+);
+
+export const posts = sqliteTable(
+  'posts',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    extId: text('ext_id').notNull(),
+    threadExtId: text('thread_ext_id').notNull(),
+    /** Pseudonymous author; null when the page hid the author. */
+    authorMemberId: text('author_member_id').references(() => members.id, { onDelete: 'set null' }),
+    postNumber: integer('post_number'),
+    replyToNumber: integer('reply_to_number'),
+    createdAt: integer('created_at'),
+    /** Latest like count seen on the page. */
+    likeCount: integer('like_count'),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.extId] }),
+    foreignKey({ columns: [t.siteId, t.threadExtId], foreignColumns: [threads.siteId, threads.extId] }).onDelete(
+      'cascade',
+    ),
+    index('posts_author_idx').on(t.authorMemberId),
+    index('posts_thread_idx').on(t.siteId, t.threadExtId, t.postNumber),
+  ],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    /** Client-made UUIDv7; inserts use ON CONFLICT DO NOTHING so retries store once. */
+    id: text('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** Pseudonymous viewer; null for signed-out browsing. */
+    memberId: text('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** Client time of the event. */
+    ts: integer('ts').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    threadExtId: text('thread_ext_id'),
+    postExtId: text('post_ext_id'),
+    /** Numeric payload: dwell milliseconds. */
+    value: real('value'),
+    /** Extra JSON payload for event types that need it. */
+    props: text('props'),
+  },
+  (t) => [
+    index('events_member_ts_idx').on(t.memberId, t.ts),
+    index('events_site_thread_idx').on(t.siteId, t.threadExtId),
+  ],
+);
+
+export const schema = { communities, sites, members, threads, posts, events };

@@ -1,0 +1,119 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { engagementScore } from '../../../shared/engagement';
+import type { AnnotateRequest, AnnotateResponse, PostInput } from '../../../shared/schemas/annotate';
+import { call } from '../../test/call';
+import { pageView, uniqueOrigin } from '../../test/fixtures';
+
+function post(over: Partial<PostInput> & Pick<PostInput, 'id'>): PostInput {
+  return { number: null, author: null, createdAt: null, likeCount: null, replyToNumber: null, ...over };
+}
+
+function page(site: string, posts: PostInput[], threadId = '12483'): AnnotateRequest {
+  return {
+    site,
+    engine: 'discourse',
+    thread: {
+      id: threadId,
+      title: 'Congratulations',
+      url: `${site}/t/congratulations/${threadId}`,
+      category: 'praise',
+      createdAt: '2026-11-01T09:00:00Z',
+    },
+    posts,
+  };
+}
+
+const thread = [
+  post({ id: '1', number: 1, author: 'alice', createdAt: '2026-11-01T09:00:00Z', likeCount: 5 }),
+  post({ id: '2', number: 2, author: 'bob', createdAt: '2026-11-01T10:00:00Z', likeCount: 2 }),
+  post({ id: '3', number: 3, author: 'alice', createdAt: '2026-11-02T08:00:00Z', likeCount: 0, replyToNumber: 2 }),
+  post({ id: '4', number: 4, author: 'carol', createdAt: '2026-11-03T08:00:00Z', likeCount: 1, replyToNumber: 1 }),
+];
+
+const byAuthor = (res: AnnotateResponse) => Object.fromEntries(res.authors.map((a) => [a.author, a]));
+
+describe('POST /v1/annotate', () => {
+  it('returns each author’s activity and score from the posts it has seen', async () => {
+    const site = uniqueOrigin();
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, thread));
+    expect(res.status).toBe(200);
+    expect(res.body.thread).toBe('12483');
+    const a = byAuthor(res.body);
+    expect(Object.keys(a).sort()).toEqual(['alice', 'bob', 'carol']);
+    expect(a.alice!.activity).toEqual({
+      posts: 2,
+      topics: 1,
+      replies: 1,
+      likesReceived: 5,
+      repliesReceived: 2, // bob's reply to the topic and carol's reply to post 1
+      daysActive: 2,
+      lastActiveAt: '2026-11-02T08:00:00.000Z',
+    });
+    expect(a.bob!.activity).toMatchObject({ posts: 1, topics: 0, replies: 1, likesReceived: 2, repliesReceived: 1 });
+    expect(a.carol!.activity).toMatchObject({ posts: 1, repliesReceived: 0, daysActive: 1 });
+    for (const x of res.body.authors) {
+      expect(x.engagement).toEqual(engagementScore(x.activity));
+      expect(x.memberId).toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(a.alice!.engagement.score).toBeGreaterThan(a.carol!.engagement.score);
+  });
+
+  it('records the page once: sending it again updates like counts in place', async () => {
+    const site = uniqueOrigin();
+    await call('POST', '/v1/annotate', page(site, thread));
+    const liked = thread.map((p) => (p.id === '1' ? { ...p, likeCount: 9 } : p));
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, liked));
+    expect(byAuthor(res.body).alice!.activity.likesReceived).toBe(9);
+    const n = await env.DB.prepare('SELECT count(*) AS n FROM posts p JOIN sites s ON s.id = p.site_id WHERE s.origin = ?')
+      .bind(site)
+      .first<{ n: number }>();
+    expect(n!.n).toBe(4);
+    const t = await env.DB.prepare(
+      'SELECT t.title, t.category FROM threads t JOIN sites s ON s.id = t.site_id WHERE s.origin = ?',
+    )
+      .bind(site)
+      .all();
+    expect(t.results).toEqual([{ title: 'Congratulations', category: 'praise' }]);
+  });
+
+  it('counts days on which an author only read (events) as active days', async () => {
+    const site = uniqueOrigin();
+    await call('POST', '/v1/events', {
+      events: [pageView(site, 'Carol', '12483', '2026-11-10T12:00:00Z'), pageView(site, 'carol', '9', '2026-11-11T12:00:00Z')],
+    });
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, thread));
+    expect(byAuthor(res.body).carol!.activity).toMatchObject({ daysActive: 3, lastActiveAt: '2026-11-11T12:00:00.000Z' });
+  });
+
+  it('handles a 500-post page by 500 different authors', async () => {
+    const site = uniqueOrigin();
+    const posts = Array.from({ length: 500 }, (_, i) =>
+      post({ id: `p${i}`, number: i + 1, author: `user${i}`, createdAt: '2026-11-05T00:00:00Z', likeCount: i % 3 }),
+    );
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, posts, '777'));
+    expect(res.status).toBe(200);
+    expect(res.body.authors).toHaveLength(500);
+    expect(byAuthor(res.body).user0!.activity.repliesReceived).toBe(499);
+  });
+
+  it('accepts posts with no visible author and leaves them out of the answer', async () => {
+    const site = uniqueOrigin();
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, [post({ id: '1', number: 1 })]));
+    expect(res.status).toBe(200);
+    expect(res.body.authors).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown engine', (b: any) => ({ ...b, engine: 'myspace' }), 'engine'],
+    ['a missing thread id', (b: any) => ({ ...b, thread: { ...b.thread, id: undefined } }), 'thread.id'],
+    ['a javascript: thread url', (b: any) => ({ ...b, thread: { ...b.thread, url: 'javascript:alert(1)' } }), 'thread.url'],
+    ['a bad post date', (b: any) => ({ ...b, posts: [{ ...b.posts[0], createdAt: 'June 19' }] }), 'posts.0.createdAt'],
+    ['a negative like count', (b: any) => ({ ...b, posts: [{ ...b.posts[0], likeCount: -3 }] }), 'posts.0.likeCount'],
+    ['post text (never sent)', (b: any) => ({ ...b, posts: [{ ...b.posts[0], text: 'hi' }] }), 'posts.0'],
+  ])('rejects %s with a 400 naming the field', async (_name, mutate, field) => {
+    const res = await call('POST', '/v1/annotate', mutate(page('https://forum.example', thread)));
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe(field);
+  });
+});

@@ -1,0 +1,144 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { PulseEvent } from '../../../shared/schemas/events';
+import { call } from '../../test/call';
+import { dwell, pageView, postSeen, uniqueOrigin } from '../../test/fixtures';
+
+async function countEvents(site: string): Promise<number> {
+  const row = await env.DB.prepare(
+    'SELECT count(*) AS n FROM events e JOIN sites s ON s.id = e.site_id WHERE s.origin = ?',
+  )
+    .bind(site)
+    .first<{ n: number }>();
+  return row!.n;
+}
+
+describe('POST /v1/events', () => {
+  it('stores a full batch of 500 events, and the same batch sent again only once', async () => {
+    const site = uniqueOrigin();
+    const events: PulseEvent[] = Array.from({ length: 500 }, (_, i) =>
+      i % 2 === 0 ? pageView(site, `member${i % 7}`) : postSeen(site, i % 5 === 0 ? null : 'alice', String(i)),
+    );
+    const first = await call('POST', '/v1/events', { events });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ received: 500, stored: 500 });
+    expect(await countEvents(site)).toBe(500);
+
+    const again = await call('POST', '/v1/events', { events });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ received: 500, stored: 0 });
+    expect(await countEvents(site)).toBe(500);
+  });
+
+  it('stores only the new events of a batch that partly repeats an earlier one', async () => {
+    const site = uniqueOrigin();
+    const old = [pageView(site, 'bob'), pageView(site, 'bob')];
+    await call('POST', '/v1/events', { events: old });
+    const res = await call('POST', '/v1/events', { events: [...old, dwell(site, 'bob', 42_000)] });
+    expect(res.body).toEqual({ received: 3, stored: 1 });
+    expect(await countEvents(site)).toBe(3);
+  });
+
+  it('keeps usernames out of the database: events and members carry a pseudonym', async () => {
+    const site = uniqueOrigin();
+    await call('POST', '/v1/events', { events: [pageView(site, 'Carol_Secret'), dwell(site, 'carol_secret', 5000)] });
+    const rows = await env.DB.prepare(
+      'SELECT e.*, m.id AS mid FROM events e JOIN sites s ON s.id = e.site_id LEFT JOIN members m ON m.id = e.member_id WHERE s.origin = ?',
+    )
+      .bind(site)
+      .all<Record<string, unknown>>();
+    expect(rows.results).toHaveLength(2);
+    const ids = new Set(rows.results.map((r) => r.member_id));
+    expect(ids.size).toBe(1); // usernames are case-insensitive
+    const [id] = [...ids];
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    const dump = JSON.stringify(rows.results);
+    expect(dump.toLowerCase()).not.toContain('carol');
+    const dwellRow = rows.results.find((r) => r.type === 'dwell')!;
+    expect(dwellRow.value).toBe(5000);
+    expect(dwellRow.ts).toBe(Date.parse('2026-11-20T10:03:00Z'));
+  });
+
+  it('gives the same member a different pseudonym on another site', async () => {
+    const a = uniqueOrigin();
+    const b = uniqueOrigin();
+    await call('POST', '/v1/events', { events: [pageView(a, 'dave'), pageView(b, 'dave')] });
+    const rows = await env.DB.prepare(
+      'SELECT DISTINCT e.member_id AS id FROM events e JOIN sites s ON s.id = e.site_id WHERE s.origin IN (?, ?)',
+    )
+      .bind(a, b)
+      .all<{ id: string }>();
+    expect(rows.results).toHaveLength(2);
+  });
+
+  it('stores signed-out events without a member', async () => {
+    const site = uniqueOrigin();
+    const res = await call('POST', '/v1/events', { events: [pageView(site, null)] });
+    expect(res.body.stored).toBe(1);
+    const row = await env.DB.prepare(
+      'SELECT e.member_id FROM events e JOIN sites s ON s.id = e.site_id WHERE s.origin = ?',
+    )
+      .bind(site)
+      .first<{ member_id: string | null }>();
+    expect(row!.member_id).toBeNull();
+  });
+
+  describe('rejects bad input with a 400 naming the field', () => {
+    const site = 'https://forum.example';
+    const cases: Array<[string, unknown, string]> = [
+      ['missing events', {}, 'events'],
+      ['empty batch', { events: [] }, 'events'],
+      ['a batch over 500', { events: Array.from({ length: 501 }, () => pageView(site, 'x')) }, 'events'],
+      ['an id that is not a UUIDv7', { events: [{ ...pageView(site, 'x'), id: 'not-a-uuid' }] }, 'events.0.id'],
+      [
+        'a UUIDv4 id',
+        { events: [{ ...pageView(site, 'x'), id: '0b8a6c1e-3c5d-4f1a-9b2e-1d2c3b4a5f60' }] },
+        'events.0.id',
+      ],
+      ['an unknown event type', { events: [{ ...pageView(site, 'x'), type: 'teleport' }] }, 'events.0.type'],
+      ['a bad timestamp', { events: [{ ...pageView(site, 'x'), ts: 'yesterday' }] }, 'events.0.ts'],
+      ['a site with a path', { events: [pageView('https://forum.example/t/1', 'x')] }, 'events.0.site'],
+      [
+        'a negative dwell',
+        { events: [{ ...dwell(site, 'x', 1), durationMs: -1 }] },
+        'events.0.durationMs',
+      ],
+      ['a post_seen without its post', { events: [{ ...postSeen(site, 'x', '1'), post: undefined }] }, 'events.0.post'],
+      ['an unexpected field', { events: [{ ...pageView(site, 'x'), username: 'x' }] }, 'events.0'],
+      ['a username with control characters', { events: [pageView(site, 'a\u0000b')] }, 'events.0.actor'],
+    ];
+    for (const [name, body, field] of cases) {
+      it(name, async () => {
+        const res = await call('POST', '/v1/events', body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe('invalid_body');
+        expect(res.body.error.field).toBe(field);
+        expect(res.body.error.message).toContain(field);
+      });
+    }
+  });
+
+  it('rejects malformed JSON with a JSON 400', async () => {
+    const res = await call('POST', '/v1/events', undefined, {
+      raw: '{"events": [',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('bad_request');
+  });
+
+  it('rejects a body that is not JSON with 415', async () => {
+    const res = await call('POST', '/v1/events', undefined, { raw: 'events=1', headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('unsupported_media_type');
+  });
+
+  it('rejects a body over the size limit with 413', async () => {
+    const res = await call('POST', '/v1/events', undefined, {
+      raw: JSON.stringify({ events: [], pad: 'x'.repeat(1_100_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+});

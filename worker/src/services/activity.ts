@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import type { AuthorActivity } from '../../../shared/schemas/annotate';
+import type { Db } from '../db/client';
+
+const DAY_MS = 86_400_000;
+
+interface ActivityRow {
+  member_id: string;
+  posts: number;
+  topics: number;
+  replies: number;
+  likes_received: number;
+  replies_received: number;
+  days_active: number;
+  last_active_at: number | null;
+}
+
+/**
+ * What the Worker knows of each member's activity, from the posts it has seen and the
+ * events it has stored:
+ * - posts: posts they wrote; topics: of those, opening posts (number 1); replies: the rest;
+ * - likesReceived: sum of the latest like counts of their posts;
+ * - repliesReceived: posts by others whose reply-to number is one of their posts, plus,
+ *   for a thread they opened, posts with no reply-to (Discourse's "reply to topic");
+ * - daysActive: distinct UTC days with a post by them or an event of theirs;
+ * - lastActiveAt: the latest of those times.
+ * The member ids travel as one JSON parameter (json_each), so any number of authors
+ * stays within D1's 100 bound parameters.
+ */
+export async function authorActivity(db: Db, memberIds: readonly string[]): Promise<Map<string, AuthorActivity>> {
+  const out = new Map<string, AuthorActivity>();
+  if (memberIds.length === 0) return out;
+  const rows = await db.all<ActivityRow>(sql`
+    WITH ids(id) AS (SELECT DISTINCT value FROM json_each(${JSON.stringify(memberIds)})),
+    mine AS (
+      SELECT p.* FROM posts p JOIN ids ON p.author_member_id = ids.id
+    ),
+    post_stats AS (
+      SELECT author_member_id AS member_id,
+             COUNT(*) AS posts,
+             SUM(CASE WHEN post_number = 1 THEN 1 ELSE 0 END) AS topics,
+             SUM(CASE WHEN post_number = 1 THEN 0 ELSE 1 END) AS replies,
+             COALESCE(SUM(like_count), 0) AS likes_received
+      FROM mine GROUP BY author_member_id
+    ),
+    replies_received AS (
+      SELECT m.author_member_id AS member_id, COUNT(*) AS n
+      FROM mine m
+      JOIN posts r ON r.site_id = m.site_id AND r.thread_ext_id = m.thread_ext_id AND r.ext_id <> m.ext_id
+      WHERE (r.author_member_id IS NULL OR r.author_member_id <> m.author_member_id)
+        AND (r.reply_to_number = m.post_number
+             OR (m.post_number = 1 AND r.reply_to_number IS NULL AND r.post_number > 1))
+      GROUP BY m.author_member_id
+    ),
+    moments AS (
+      SELECT author_member_id AS member_id, created_at AS t FROM mine WHERE created_at IS NOT NULL
+      UNION ALL
+      SELECT e.member_id, e.ts FROM events e JOIN ids ON e.member_id = ids.id
+    ),
+    days AS (
+      SELECT member_id, COUNT(DISTINCT t / ${sql.raw(String(DAY_MS))}) AS days_active, MAX(t) AS last_active_at
+      FROM moments GROUP BY member_id
+    )
+    SELECT ids.id AS member_id,
+           COALESCE(ps.posts, 0) AS posts,
+           COALESCE(ps.topics, 0) AS topics,
+           COALESCE(ps.replies, 0) AS replies,
+           COALESCE(ps.likes_received, 0) AS likes_received,
+           COALESCE(rr.n, 0) AS replies_received,
+           COALESCE(d.days_active, 0) AS days_active,
+           d.last_active_at AS last_active_at
+    FROM ids
+    LEFT JOIN post_stats ps ON ps.member_id = ids.id
+    LEFT JOIN replies_received rr ON rr.member_id = ids.id
+    LEFT JOIN days d ON d.member_id = ids.id
+  `);
+  for (const r of rows) {
+    out.set(r.member_id, {
+      posts: r.posts,
+      topics: r.topics,
+      replies: r.replies,
+      likesReceived: r.likes_received,
+      repliesReceived: r.replies_received,
+      daysActive: r.days_active,
+      lastActiveAt: r.last_active_at === null ? null : new Date(r.last_active_at).toISOString(),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import type { AnnotateRequest } from '../../../shared/schemas/annotate';
+import type { Db } from '../db/client';
+import { posts, threads } from '../db/schema';
+import { chunkForInsert } from './chunk-rows';
+import { type MemberRow, upsertMembers } from './members';
+import type { SiteRef } from './sites';
+
+const toMs = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+
+/**
+ * Statements recording what a page shows: the thread, its posts' authors (as
+ * pseudonyms) and the posts with their latest like counts. Re-sending a page
+ * updates rows in place; nothing is duplicated.
+ */
+export function recordPage(
+  db: Db,
+  site: SiteRef,
+  page: Pick<AnnotateRequest, 'thread' | 'posts'>,
+  authorIds: ReadonlyMap<string, string>,
+  now: number,
+) {
+  const { thread } = page;
+  const threadStatement = db
+    .insert(threads)
+    .values({
+      siteId: site.id,
+      extId: thread.id,
+      title: thread.title,
+      url: thread.url,
+      category: thread.category,
+      createdAt: toMs(thread.createdAt),
+      firstSeenAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [threads.siteId, threads.extId],
+      set: {
+        title: sql`coalesce(excluded.title, ${threads.title})`,
+        url: sql`coalesce(excluded.url, ${threads.url})`,
+        category: sql`coalesce(excluded.category, ${threads.category})`,
+        createdAt: sql`coalesce(excluded.created_at, ${threads.createdAt})`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    });
+
+  const memberRows: MemberRow[] = [];
+  const postRows = new Map<string, typeof posts.$inferInsert>();
+  for (const p of page.posts) {
+    const createdAt = toMs(p.createdAt);
+    const authorMemberId = p.author === null ? null : (authorIds.get(p.author) ?? null);
+    if (authorMemberId) {
+      memberRows.push({
+        id: authorMemberId,
+        siteId: site.id,
+        communityId: site.communityId,
+        firstSeenAt: now,
+        lastSeenAt: createdAt ?? 0,
+      });
+    }
+    postRows.set(p.id, {
+      siteId: site.id,
+      extId: p.id,
+      threadExtId: thread.id,
+      authorMemberId,
+      postNumber: p.number,
+      replyToNumber: p.replyToNumber,
+      createdAt,
+      likeCount: p.likeCount,
+      firstSeenAt: now,
+      updatedAt: now,
+    });
+  }
+
+  const postStatements = chunkForInsert([...postRows.values()]).map((chunk) =>
+    db
+      .insert(posts)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [posts.siteId, posts.extId],
+        set: {
+          authorMemberId: sql`coalesce(excluded.author_member_id, ${posts.authorMemberId})`,
+          postNumber: sql`coalesce(excluded.post_number, ${posts.postNumber})`,
+          replyToNumber: sql`coalesce(excluded.reply_to_number, ${posts.replyToNumber})`,
+          createdAt: sql`coalesce(excluded.created_at, ${posts.createdAt})`,
+          likeCount: sql`coalesce(excluded.like_count, ${posts.likeCount})`,
+          // Not a bound parameter: a full chunk already binds 100.
+          updatedAt: sql`excluded.updated_at`,
+        },
+      }),
+  );
+
+  return [threadStatement, ...upsertMembers(db, memberRows), ...postStatements] as const;
+}

@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { members } from '../db/schema';
+import { chunkForInsert } from './chunk-rows';
+
+export type MemberRow = typeof members.$inferInsert;
+
+/**
+ * Statements that insert members or widen their first/last seen window.
+ * Rows with the same id are merged first.
+ */
+export function upsertMembers(db: Db, rows: Iterable<MemberRow>) {
+  const merged = new Map<string, MemberRow>();
+  for (const row of rows) {
+    const prev = merged.get(row.id);
+    merged.set(
+      row.id,
+      prev
+        ? {
+            ...prev,
+            firstSeenAt: Math.min(prev.firstSeenAt, row.firstSeenAt),
+            lastSeenAt: Math.max(prev.lastSeenAt, row.lastSeenAt),
+          }
+        : { ...row },
+    );
+  }
+  return chunkForInsert([...merged.values()]).map((chunk) =>
+    db
+      .insert(members)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: members.id,
+        set: {
+          firstSeenAt: sql`min(${members.firstSeenAt}, excluded.first_seen_at)`,
+          lastSeenAt: sql`max(${members.lastSeenAt}, excluded.last_seen_at)`,
+        },
+      }),
+  );
+}
