@@ -6,6 +6,17 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', include: ['shared/**/*.test.ts'], environment: 'node' } },
       './worker/vitest.config.ts',
+      './extension/vitest.config.ts',
+      {
+        test: {
+          name: 'e2e',
+          include: ['extension/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

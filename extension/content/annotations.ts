@@ -1,0 +1,98 @@
+import { MAX_POSTS_PER_ANNOTATE } from '../../shared/constants';
+import type { AnnotateRequest, AuthorAnnotation } from '../../shared/schemas/annotate';
+import type { PageRecord, PostRecord } from '../adapters/types';
+
+export type AnnotationState =
+  | { status: 'loading' }
+  | { status: 'ready'; annotation: AuthorAnnotation }
+  | { status: 'error'; error: string };
+
+export type Annotator = (
+  request: AnnotateRequest,
+) => Promise<{ ok: true; data: { authors: AuthorAnnotation[] } } | { ok: false; error: string }>;
+
+/**
+ * What the Worker says about each author on the page. Posts are sent once; a failed
+ * request is retried with the next batch of posts. Badges subscribe to changes.
+ */
+export class AnnotationStore {
+  private byAuthor = new Map<string, AuthorAnnotation>();
+  private sent = new Set<string>();
+  private inFlight = new Set<string>();
+  private lastError: string | null = null;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly site: string,
+    private readonly annotator: Annotator,
+  ) {}
+
+  state(author: string): AnnotationState {
+    const a = this.byAuthor.get(author);
+    if (a) return { status: 'ready', annotation: a };
+    if (this.lastError && !this.inFlight.has(author)) return { status: 'error', error: this.lastError };
+    return { status: 'loading' };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify() {
+    for (const l of this.listeners) l();
+  }
+
+  /** Asks the Worker about the posts not sent yet. */
+  async annotate(page: PageRecord, posts: readonly PostRecord[] = page.posts): Promise<void> {
+    if (!page.thread) return;
+    const fresh = posts.filter((p) => !this.sent.has(p.id));
+    if (fresh.length === 0) return;
+    for (const p of fresh) this.sent.add(p.id);
+    const authors = new Set(fresh.flatMap((p) => (p.author ? [p.author] : [])));
+    for (const a of authors) this.inFlight.add(a);
+    this.notify();
+    try {
+      for (let i = 0; i < fresh.length; i += MAX_POSTS_PER_ANNOTATE) {
+        const chunk = fresh.slice(i, i + MAX_POSTS_PER_ANNOTATE);
+        const res = await this.annotator(toRequest(this.site, page, chunk));
+        if (res.ok) {
+          for (const a of res.data.authors) this.byAuthor.set(a.author, a);
+          this.lastError = null;
+        } else {
+          this.lastError = res.error;
+          for (const p of chunk) this.sent.delete(p.id); // try again with the next change
+        }
+      }
+    } finally {
+      for (const a of authors) this.inFlight.delete(a);
+      this.notify();
+    }
+  }
+}
+
+const clip = (s: string | null, n: number) => (s === null ? null : s.slice(0, n));
+
+/** The request for a set of posts: what the page shows, without post text. */
+export function toRequest(site: string, page: PageRecord, posts: readonly PostRecord[]): AnnotateRequest {
+  const t = page.thread!;
+  return {
+    site,
+    engine: page.engine,
+    thread: {
+      id: t.id,
+      title: clip(t.title, 500),
+      url: t.url && /^https?:/.test(t.url) && t.url.length <= 2000 ? t.url : null,
+      category: clip(t.category, 200),
+      createdAt: t.createdAt,
+    },
+    posts: posts.map((p) => ({
+      id: p.id,
+      number: p.number,
+      author: p.author ? p.author.slice(0, 100) : null,
+      createdAt: p.createdAt,
+      likeCount: p.likeCount,
+      replyToNumber: p.replyToNumber,
+    })),
+  };
+}

@@ -1,0 +1,52 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pickAdapter } from '../adapters/index';
+import type { AdapterResult } from '../adapters/types';
+import { ask } from '../lib/messages';
+import { BadgeLayer } from '../overlay/badge-layer';
+import { AnnotationStore } from './annotations';
+import { observePosts } from './post-observer';
+import { Tracker } from './tracker';
+
+/**
+ * The content script's work on one page: find the forum engine (or leave the page
+ * alone), then keep badges on authors, report views, posts seen and dwell, and follow
+ * single-page navigation.
+ */
+export function startPulse(ctx: ContentScriptContext, doc: Document = document): boolean {
+  const adapter = pickAdapter(doc, new URL(doc.location.href));
+  if (!adapter) return false;
+
+  const site = doc.location.origin;
+  let user: string | null = null;
+  let thread: string | null = null;
+
+  const store = new AnnotationStore(site, (request) => ask({ type: 'annotate', request }));
+  const badges = new BadgeLayer(ctx, store);
+  const tracker = new Tracker(
+    ctx,
+    site,
+    () => user,
+    (events) => void ask({ type: 'events', events }),
+  );
+
+  const onPosts = (result: AdapterResult, added: AdapterResult['page']['posts']) => {
+    const { page } = result;
+    user = page.user?.username ?? user;
+    const nextThread = page.kind === 'thread' ? (page.thread?.id ?? null) : null;
+    if (page.kind === 'thread' && nextThread !== thread) {
+      thread = nextThread;
+      tracker.startPage(thread);
+    }
+    if (page.kind !== 'thread') return;
+    for (const [id, el] of result.elements) tracker.watch(id, el.post);
+    if (added.length > 0) void store.annotate(page, added);
+    void badges.sync(result);
+  };
+
+  const observer = observePosts(ctx, doc, adapter, onPosts);
+
+  // Discourse rewrites the URL while you scroll (same thread) and routes between
+  // threads without reloading: only a new thread id starts a new page.
+  ctx.addEventListener(window, 'wxt:locationchange', () => observer.refresh());
+  return true;
+}

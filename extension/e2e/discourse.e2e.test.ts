@@ -1,0 +1,161 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPaths, startDemoForum } from '../../demo/server';
+import { applyMigrations, extensionDir, queryLocalD1, root, startWorker, type RunningWorker } from '../../scripts/local-stack';
+import { CHROMIUM, launchWithExtension } from './browser';
+import { freePort } from './free-port';
+
+/**
+ * The whole product path: the built extension in headless Chromium opens the demo
+ * Discourse pages served on localhost while `wrangler dev` runs on a fresh local D1;
+ * badges appear beside authors, and the page's events are then in D1.
+ */
+const shots = path.join(root, 'test-results');
+let worker: RunningWorker;
+let forum: { url: string; close: () => Promise<void> };
+let context: BrowserContext;
+let extensionId: string;
+let d1: string;
+
+async function until<T>(what: string, read: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T;
+  for (;;) {
+    last = await read();
+    if (ok(last)) return last;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function badgeTexts(page: Page): Promise<string[]> {
+  return page.locator('pulse-badge .badge').allInnerTexts();
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build:ext\` first (npm test does).`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`);
+  mkdirSync(shots, { recursive: true });
+  d1 = mkdtempSync(path.join(os.tmpdir(), 'pulse-d1-'));
+  applyMigrations(d1);
+  worker = await startWorker({
+    port: await freePort(),
+    persistTo: d1,
+    vars: { PSEUDONYM_KEY: 'e2e-only-pseudonym-key-0123456789abcdef' },
+  });
+  forum = await startDemoForum(0);
+  ({ context, extensionId } = await launchWithExtension(extensionDir));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await forum?.close();
+  await worker?.stop();
+});
+
+describe('the built extension on the demo Discourse forum', () => {
+  it('is pointed at the Worker from its options page, which tests the connection', async () => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const input = page.getByLabel('Worker URL');
+    await input.fill('not a url');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#status').innerText()).toContain('not a web address');
+
+    await input.fill(`${worker.url}/`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#status').innerText()).toContain(`Saved. The extension now talks to ${worker.url}.`);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Connected: Community Pulse API');
+    await page.close();
+  });
+
+  it('shows an engagement badge beside every author, including posts loaded while scrolling', async () => {
+    const page = await context.newPage();
+    await page.goto(`${forum.url}${demoPaths.liveTopic}`);
+    // The first window: 6 rendered posts, each with a score badge inside its author block.
+    const first = await until('6 scored badges', () => badgeTexts(page), (t) => t.length === 6 && t.every((x) => /\d+ · /.test(x)));
+    for (const text of first) expect(text).toMatch(/^[○◐●] \d{1,3} · (newcomer|regular|core)$/);
+    const authors = await page.locator('article:has(pulse-badge) .names a[data-user-card]').evaluateAll((as) =>
+      [...new Set(as.map((a) => a.getAttribute('data-user-card')))],
+    );
+    expect(authors).toEqual(['mei_demo', 'alex_k', 'xiaoming', 'priya_s', 'jordan_b']);
+    const score = async (user: string) =>
+      Number(await page.locator(`article:has(a[data-user-card="${user}"]) pulse-badge .badge`).first().getAttribute('data-score'));
+    expect(await score('mei_demo')).toBeGreaterThan(await score('jordan_b'));
+
+    // The reasons, on keyboard focus.
+    await page.locator('pulse-badge .badge').first().focus();
+    await expect.poll(() => page.locator('pulse-badge [role="tooltip"]').first().innerText()).toContain('Likes received');
+    await page.screenshot({ path: path.join(shots, 'discourse-live-badges.png') });
+
+    // Scrolling to the end loads posts 7-12 the way Discourse does; the shared observer badges them.
+    await page.mouse.wheel(0, 10_000);
+    await until('12 badges after loading more', () => badgeTexts(page), (t) => t.length === 12 && t.every((x) => /\d+ · /.test(x)));
+    await page.mouse.wheel(0, 10_000);
+    await page.waitForTimeout(1500); // let the last posts count as seen
+    await page.close();
+  });
+
+  it('reads the real saved Discourse page (crawler view) and badges its two authors', async () => {
+    const page = await context.newPage();
+    await page.goto(`${forum.url}${demoPaths.crawlerTopic}`);
+    await until('2 scored badges', () => badgeTexts(page), (t) => t.length === 2 && t.every((x) => /\d+ · /.test(x)));
+    const hosts = await page.locator('.crawler-post .creator').evaluateAll((els) =>
+      els.map((e) => [e.querySelector('[itemprop="name"]')?.textContent, !!e.querySelector('pulse-badge')]),
+    );
+    expect(hosts).toEqual([
+      ['techAPJ', true],
+      ['codinghorror', true],
+    ]);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(shots, 'discourse-crawler-badges.png') });
+    // Leaving the page reports its dwell time.
+    await page.goto('about:blank');
+    await page.close();
+  });
+
+  it('has stored the pages’ events and posts in D1, under pseudonyms only', async () => {
+    const counts = await until(
+      'events in D1',
+      () =>
+        Object.fromEntries(
+          queryLocalD1<{ type: string; thread: string; n: number }>(
+            `SELECT type, thread_ext_id AS thread, count(*) AS n FROM events GROUP BY type, thread_ext_id`,
+            d1,
+          ).map((r) => [`${r.type}:${r.thread}`, r.n]),
+        ),
+      (c) => (c['page_view:4242'] ?? 0) >= 1 && (c['page_view:12483'] ?? 0) >= 1 && (c['post_seen:4242'] ?? 0) >= 6 && Object.keys(c).some((k) => k.startsWith('dwell:')),
+      45_000,
+    );
+    expect(counts['post_seen:12483']).toBeGreaterThanOrEqual(1);
+
+    const posts = queryLocalD1<{ thread: string; n: number }>(
+      'SELECT thread_ext_id AS thread, count(*) AS n FROM posts GROUP BY thread_ext_id ORDER BY thread',
+      d1,
+    );
+    expect(posts).toEqual([
+      { thread: '12483', n: 2 },
+      { thread: '4242', n: 12 },
+    ]);
+
+    // The viewer is the page's signed-in user (mei_demo on the live topic), stored as a pseudonym.
+    const viewers = queryLocalD1<{ member_id: string | null }>(
+      "SELECT DISTINCT member_id FROM events WHERE thread_ext_id = '4242'",
+      d1,
+    );
+    expect(viewers).toHaveLength(1);
+    expect(viewers[0]!.member_id).toMatch(/^[0-9a-f]{32}$/);
+    const dump = JSON.stringify([
+      ...queryLocalD1('SELECT * FROM events', d1),
+      ...queryLocalD1('SELECT * FROM members', d1),
+      ...queryLocalD1('SELECT * FROM posts', d1),
+    ]);
+    for (const name of ['mei_demo', 'alex_k', 'techAPJ', 'codinghorror']) expect(dump).not.toContain(name);
+  });
+});

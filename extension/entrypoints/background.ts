@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { type BackgroundDeps, flush, handleMessage } from '../lib/background-handlers';
+import type { Message } from '../lib/messages';
+import { Outbox } from '../lib/outbox';
+import { workerUrlItem } from '../lib/settings';
+
+const FLUSH_ALARM = 'pulse-flush';
+const FLUSH_DELAY_MS = 1_500;
+
+export default defineBackground(() => {
+  const outbox = new Outbox();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const deps: BackgroundDeps = {
+    outbox,
+    workerUrl: () => workerUrlItem.getValue(),
+    // Soon after new events; if the service worker is stopped first, the alarm picks them up.
+    scheduleFlush: () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void flush(deps).then(updateBadge), FLUSH_DELAY_MS);
+    },
+  };
+
+  async function updateBadge() {
+    const s = await outbox.status();
+    const text = s.pending.length === 0 ? '' : s.pending.length > 999 ? '999+' : String(s.pending.length);
+    await browser.action.setBadgeText({ text: s.lastError ? text || '!' : '' });
+    await browser.action.setBadgeBackgroundColor({ color: '#b45309' });
+  }
+
+  browser.runtime.onMessage.addListener((message: Message, _sender, sendResponse) => {
+    handleMessage(message, deps).then(sendResponse, (e: Error) => sendResponse({ ok: false, error: e.message }));
+    return true; // answer asynchronously
+  });
+
+  void browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FLUSH_ALARM) void flush(deps).then(updateBadge);
+  });
+  // Whatever a stopped service worker left behind goes out as soon as it starts again.
+  void flush(deps).then(updateBadge);
+});

@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import type { AnnotateRequest, AnnotateResponse } from '../../shared/schemas/annotate';
+import type { PulseEvent } from '../../shared/schemas/events';
+import type { OutboxState } from './outbox';
+
+/** Messages from content scripts and extension pages to the background service worker. */
+export type Message =
+  | { type: 'events'; events: PulseEvent[] }
+  | { type: 'annotate'; request: AnnotateRequest }
+  | { type: 'outbox-status' }
+  | { type: 'flush-now' };
+
+export type Reply<M extends Message> = M extends { type: 'events' }
+  ? { ok: true; queued: number } | { ok: false; error: string }
+  : M extends { type: 'annotate' }
+    ? { ok: true; data: AnnotateResponse } | { ok: false; error: string }
+    : M extends { type: 'outbox-status' | 'flush-now' }
+      ? { ok: true; outbox: OutboxState; workerUrl: string } | { ok: false; error: string }
+      : never;
+
+/** Sends a message to the background and waits for its typed reply. */
+export async function ask<M extends Message>(message: M): Promise<Reply<M>> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as Reply<M>;
+  } catch (e) {
+    return { ok: false, error: `Extension background unavailable (${(e as Error).message})` } as Reply<M>;
+  }
+}

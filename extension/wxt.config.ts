@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** WXT project rooted at extension/ (`wxt build extension`). */
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  imports: false,
+  manifestVersion: 3,
+  manifest: {
+    name: 'Community Pulse',
+    version: pkg.version,
+    description:
+      'Engagement badges, sentiment and recommendations on the forums of your paid community, from your own Community Pulse Worker.',
+    permissions: ['storage', 'alarms'],
+    // The local Worker of `npm run dev`; other Worker origins are asked for when saved in the options.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+  },
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});

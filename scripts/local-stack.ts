@@ -1,0 +1,131 @@
+/**
+ * The local product stack, used by `npm run dev` and the end-to-end test: migrations
+ * applied to a local D1, `wrangler dev`, the demo forum, and the built extension.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..');
+export const extensionDir = path.join(root, 'extension/.output/chrome-mv3');
+const wranglerBin = path.join(root, 'node_modules/wrangler/bin/wrangler.js');
+const wxtBin = path.join(root, 'node_modules/wxt/bin/wxt.mjs');
+
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', CI: process.env.CI ?? 'true' };
+
+function run(cmd: string, args: string[], what: string) {
+  const r = spawnSync(cmd, args, { cwd: root, env, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`${what} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+/** Applies migrations/ to the local D1 (in `persistTo`, or wrangler's default .wrangler/state). */
+export function applyMigrations(persistTo?: string): string {
+  return run(
+    process.execPath,
+    [wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', ...(persistTo ? ['--persist-to', persistTo] : [])],
+    'wrangler d1 migrations apply',
+  );
+}
+
+/** Runs SQL against the local D1 and returns the rows. */
+export function queryLocalD1<T = Record<string, unknown>>(sql: string, persistTo?: string): T[] {
+  const out = run(
+    process.execPath,
+    [wranglerBin, 'd1', 'execute', 'DB', '--local', '--json', '--command', sql, ...(persistTo ? ['--persist-to', persistTo] : [])],
+    'wrangler d1 execute',
+  );
+  const parsed = JSON.parse(out.slice(out.indexOf('['))) as Array<{ results: T[] }>;
+  return parsed.flatMap((r) => r.results);
+}
+
+export function buildExtension(): string {
+  run(process.execPath, [wxtBin, 'build', 'extension'], 'wxt build');
+  return extensionDir;
+}
+
+/** `.dev.vars` with a random PSEUDONYM_KEY, written once and kept (pseudonyms stay stable). */
+export function ensureDevVars(): void {
+  const file = path.join(root, '.dev.vars');
+  if (existsSync(file) && /^PSEUDONYM_KEY=.{32,}$/m.test(readFileSync(file, 'utf8'))) return;
+  writeFileSync(file, `PSEUDONYM_KEY=${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+}
+
+export interface RunningWorker {
+  url: string;
+  process: ChildProcess;
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `wrangler dev` on a local D1 and waits until /v1/health answers. */
+export async function startWorker(opts: {
+  port: number;
+  persistTo?: string;
+  vars?: Record<string, string>;
+  inherit?: boolean;
+  timeoutMs?: number;
+}): Promise<RunningWorker> {
+  const args = [
+    wranglerBin,
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--inspector-port',
+    '0',
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
+    ...(opts.persistTo ? ['--persist-to', opts.persistTo] : []),
+    ...Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env,
+    stdio: opts.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${opts.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }
+  };
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/v1/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not answer on ${url} in time:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { url, process: child, logs: () => output, stop };
+}
