@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-/** `npm test` runs every project: shared code, the Worker in workerd, the extension, and the browser E2E. */
+/**
+ * `npm test` runs every project: shared code and CLIs (node), the Worker in workerd, the
+ * extension (fake browser, jsdom), and the end-to-end test in Chromium.
+ */
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'shared', include: ['shared/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'node', include: ['shared/**/*.test.ts', 'scripts/**/*.test.ts', 'demo/**/*.test.ts'], environment: 'node' } },
       './worker/vitest.config.ts',
       './extension/vitest.config.ts',
       {
