@@ -14,15 +14,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 // @ts-expect-error plain JS module shared with the browser
-import { renderPostHtml } from '../demo/forum/assets/discourse-demo-app.js';
+import { esc, renderPostHtml } from '../demo/forum/assets/discourse-demo-app.js';
 import { demoTopic } from '../demo/forum/live-topic.data';
 import { preloadedStore, topicJson } from '../demo/forum/topic-json';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SOURCE = '../shared/data/forums/discourse/discourse_topic_meta_2020_appshell_with_noscript_crawler_view_onebox.html';
-
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const DEMO_CSS = `
   body { font: 15px/1.5 system-ui, "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; max-width: 820px; margin: 0 auto; padding: 0 16px; color: #222; }

@@ -10,7 +10,7 @@
 // `.load-more-sentinel` below the stream comes into view.
 
 /** @param {string} s */
-function esc(s) {
+export function esc(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
