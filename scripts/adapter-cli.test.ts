@@ -18,7 +18,7 @@ describe('npm run adapter', { timeout: 60_000 }, () => {
     const r = cli(saved);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(['engine', 'kind', 'thread', 'posts', 'user', 'problems']);
+    expect(Object.keys(json)).toEqual(['engine', 'kind', 'thread', 'posts', 'listing', 'user', 'problems']);
     expect(json.engine).toBe('discourse');
     expect(json.thread.id).toBe('12483');
     expect(json.posts.map((p: { author: string; createdAt: string }) => [p.author, p.createdAt])).toEqual([

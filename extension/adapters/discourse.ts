@@ -2,6 +2,7 @@ import { absoluteUrl, isoDate, textOf } from './dom-text';
 import { readCrawlerPosts } from './discourse/crawler-view';
 import { type DomPost, readEmberPosts } from './discourse/ember-dom';
 import { readPreloaded } from './discourse/preloaded';
+import { neverThrows, page as pageRecord, thread as threadRecord } from './records';
 import type { AdapterResult, PageKind, PostElements, PostRecord, SiteAdapter, ThreadRecord } from './types';
 
 /**
@@ -83,8 +84,7 @@ function domThread(doc: Document, url: URL, topicId: string, first: PostRecord |
     doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
     doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
     /^\/t\/(?:[^/]*[^\d/][^/]*\/)?\d+/.exec(url.pathname)?.[0];
-  return {
-    id: topicId,
+  return threadRecord(topicId, {
     title,
     url: absoluteUrl(canonical, url),
     category,
@@ -93,10 +93,7 @@ function domThread(doc: Document, url: URL, topicId: string, first: PostRecord |
     createdAt:
       isoDate(doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content')) ??
       (first?.number === 1 ? first.createdAt : null),
-    replyCount: null,
-    likeCount: null,
-    viewCount: null,
-  };
+  });
 }
 
 /** JSON fields win where present; the DOM fills the rest (text, profile URL, display name). */
@@ -156,46 +153,17 @@ function read(doc: Document, url: URL): AdapterResult {
   const kind = kindOf(doc, url, topicId, posts.length);
   if (kind === 'thread' && posts.length === 0) problems.push('discourse: thread page with no posts rendered yet');
 
+  for (const p of posts) p.role = p.number === 1 ? 'opening' : 'reply';
   return {
-    page: {
-      engine: 'discourse',
+    page: pageRecord('discourse', {
       kind,
       thread,
       posts,
       user: preloaded.user ? { username: preloaded.user } : null,
       problems,
-    },
+    }),
     elements,
   };
 }
 
-/** Never throws: a page that breaks the reader yields an empty record naming the failure. */
-function safeRead(doc: Document, url: URL): AdapterResult {
-  try {
-    return read(doc, url);
-  } catch (e) {
-    return {
-      page: {
-        engine: 'discourse',
-        kind: 'other',
-        thread: null,
-        posts: [],
-        user: null,
-        problems: [`discourse: unreadable page (${(e as Error).message})`],
-      },
-      elements: new Map(),
-    };
-  }
-}
-
-export const discourseAdapter: SiteAdapter = {
-  engine: 'discourse',
-  detect: (doc) => {
-    try {
-      return detect(doc);
-    } catch {
-      return false;
-    }
-  },
-  read: safeRead,
-};
+export const discourseAdapter: SiteAdapter = neverThrows({ engine: 'discourse', detect, read });

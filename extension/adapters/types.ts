@@ -4,7 +4,8 @@
  * the forum's markup; it receives these records and the elements to anchor UI to.
  */
 
-export type Engine = 'discourse' | 'generic';
+export type { Engine } from '../../shared/schemas/common';
+import type { Engine } from '../../shared/schemas/common';
 export type PageKind = 'thread' | 'listing' | 'profile' | 'other';
 
 export interface ThreadRecord {
@@ -21,6 +22,8 @@ export interface ThreadRecord {
   replyCount: number | null;
   likeCount: number | null;
   viewCount: number | null;
+  /** Net votes or points, where the engine shows them (HN points, Reddit score, SE votes). */
+  score: number | null;
 }
 
 export interface PostRecord {
@@ -38,11 +41,23 @@ export interface PostRecord {
   /** Plain text of the post, quotes of other posts left out. */
   text: string;
   likeCount: number | null;
+  /** Net votes or points, where the engine shows them instead of (or besides) likes. */
+  score: number | null;
   /** Post number this one replies to, where the engine says so. */
   replyToNumber: number | null;
   /** Username this one replies to, where the page shows it. */
   replyToUser: string | null;
+  /** Id of the post this one answers, for engines that nest replies (HN, Reddit, SE comments). */
+  parentId: string | null;
+  /** Nesting depth: 0 = top level (the opening post or a direct reply), 1 = reply to that, ... */
+  depth: number | null;
+  /** What the post is in its thread. */
+  role: PostRole;
+  /** True for an accepted answer / solution, false where the engine could mark one but did not, null where it has none. */
+  isAccepted: boolean | null;
 }
+
+export type PostRole = 'opening' | 'reply' | 'answer' | 'comment';
 
 export interface UserRecord {
   /** Signed-in username. */
@@ -54,6 +69,8 @@ export interface PageRecord {
   kind: PageKind;
   thread: ThreadRecord | null;
   posts: PostRecord[];
+  /** Threads listed on a listing page (front page, category, subreddit); empty elsewhere. */
+  listing: ThreadRecord[];
   /** The signed-in user, where the page shows one. */
   user: UserRecord | null;
   /** What the adapter could not read; empty on a clean read. */
@@ -68,10 +85,18 @@ export interface PostElements {
   author: Element | null;
 }
 
+/** Elements of a listed thread (listing pages). */
+export interface ListingElements {
+  row: Element;
+  title: Element | null;
+}
+
 export interface AdapterResult {
   page: PageRecord;
   /** Post id -> elements, for posts rendered in the DOM. */
   elements: Map<string, PostElements>;
+  /** Listed thread id -> elements (listing pages). */
+  listingElements?: Map<string, ListingElements>;
 }
 
 export interface SiteAdapter {

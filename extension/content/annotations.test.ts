@@ -1,30 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { engagementScore } from '../../shared/engagement';
 import type { AnnotateRequest, AuthorAnnotation } from '../../shared/schemas/annotate';
+import { page as pageRecord, post as postRecord, thread } from '../adapters/records';
 import type { PageRecord, PostRecord } from '../adapters/types';
 import { AnnotationStore, toRequest } from './annotations';
 
-const post = (id: string, author: string | null, n: number): PostRecord => ({
-  id,
-  number: n,
-  author,
-  authorName: null,
-  authorUrl: null,
-  createdAt: '2026-11-01T00:00:00.000Z',
-  text: 'secret text',
-  likeCount: 2,
-  replyToNumber: null,
-  replyToUser: null,
-});
+const post = (id: string, author: string | null, n: number): PostRecord =>
+  postRecord(id, { number: n, author, createdAt: '2026-11-01T00:00:00.000Z', text: 'secret text', likeCount: 2 });
 
-const page = (posts: PostRecord[]): PageRecord => ({
-  engine: 'discourse',
-  kind: 'thread',
-  thread: { id: '9', title: 'T', url: 'https://f.example/t/9', category: null, tags: [], author: null, createdAt: null, replyCount: null, likeCount: null, viewCount: null },
-  posts,
-  user: null,
-  problems: [],
-});
+const page = (posts: PostRecord[]): PageRecord =>
+  pageRecord('discourse', { kind: 'thread', thread: thread('9', { title: 'T', url: 'https://f.example/t/9' }), posts });
 
 function annotation(author: string, posts: number): AuthorAnnotation {
   const activity = { posts, topics: 0, replies: posts, repliesReceived: 0, likesReceived: 0, daysActive: 1, lastActiveAt: null };

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { engagementScore } from '../../shared/engagement';
+import { page, post, thread } from '../adapters/records';
 import { AnnotationStore } from '../content/annotations';
 import { EngagementBadge } from './EngagementBadge';
 
@@ -17,14 +18,7 @@ describe('EngagementBadge', () => {
     await act(() => render(<EngagementBadge store={store} author={hostile} />, box));
     expect(box.textContent).toBe('…');
 
-    const pending = store.annotate({
-      engine: 'discourse',
-      kind: 'thread',
-      thread: { id: '1', title: null, url: null, category: null, tags: [], author: null, createdAt: null, replyCount: null, likeCount: null, viewCount: null },
-      posts: [{ id: '1', number: 1, author: hostile, authorName: null, authorUrl: null, createdAt: null, text: '', likeCount: null, replyToNumber: null, replyToUser: null }],
-      user: null,
-      problems: [],
-    });
+    const pending = store.annotate(page('discourse', { kind: 'thread', thread: thread('1'), posts: [post('1', { number: 1, author: hostile })] }));
     await act(async () => {
       answer({ ok: true, data: { authors: [{ author: hostile, memberId: 'a'.repeat(32), activity, engagement: engagementScore(activity) }] } });
       await pending;

@@ -52,5 +52,16 @@ export const usernameSchema = z
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'Control characters are not allowed' });
 
 /** Forum engines the adapters know. */
-export const engineSchema = z.enum(['discourse', 'generic']);
+export const engineSchema = z.enum([
+  'discourse',
+  'hackernews',
+  'reddit',
+  'stackexchange',
+  'phpbb',
+  'nodebb',
+  'lobsters',
+  'xenforo',
+  'github',
+  'generic',
+]);
 export type Engine = z.infer<typeof engineSchema>;

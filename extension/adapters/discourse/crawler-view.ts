@@ -1,4 +1,5 @@
 import { absoluteUrl, countOf, isoDate, textOf } from '../dom-text';
+import { post as postRecord } from '../records';
 import type { DomPost } from './ember-dom';
 
 /**
@@ -38,8 +39,7 @@ export function readCrawlerPosts(root: ParentNode, topicId: string, base: URL): 
       post.querySelector('time[datetime]')?.getAttribute('datetime');
     const position = countOf(textOf(post.querySelector('[itemprop="position"]'))) ?? index;
     out.push({
-      post: {
-        id: `${topicId}-${position}`,
+      post: postRecord(`${topicId}-${position}`, {
         number: position,
         author,
         authorName: display && display !== author ? display : null,
@@ -47,9 +47,7 @@ export function readCrawlerPosts(root: ParentNode, topicId: string, base: URL): 
         createdAt: isoDate(published),
         text: textOf(post.querySelector('[itemprop="articleBody"], .post'), 'aside.quote, .lightbox-wrapper .meta'),
         likeCount: likes(post),
-        replyToNumber: null,
-        replyToUser: null,
-      },
+      }),
       elements: { post, author: creator ?? null },
     });
   }

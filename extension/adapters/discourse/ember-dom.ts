@@ -1,4 +1,5 @@
 import { absoluteUrl, countOf, intAttr, isoDate, textOf } from '../dom-text';
+import { post as postRecord } from '../records';
 import type { PostElements, PostRecord } from '../types';
 
 /**
@@ -37,8 +38,7 @@ export function readEmberPosts(root: ParentNode, base: URL): DomPost[] {
     const likeCount = reactions ? countOf(textOf(reactions)) : likeButton ? countOf(textOf(likeButton)) : controls ? 0 : null;
     const replyTab = article.querySelector('.post-infos a.reply-to-tab, .reply-to-tab');
     out.push({
-      post: {
-        id,
+      post: postRecord(id, {
         number: Number.isFinite(number) ? number : null,
         author,
         authorName: fullName && fullName !== author ? fullName : null,
@@ -46,9 +46,8 @@ export function readEmberPosts(root: ParentNode, base: URL): DomPost[] {
         createdAt: Number.isFinite(ms) && ms > 0 ? isoDate(ms) : null,
         text: textOf(article.querySelector('.cooked'), 'aside.quote, .quote-controls, .lightbox-wrapper .meta'),
         likeCount,
-        replyToNumber: null,
         replyToUser: replyTab ? textOf(replyTab) || null : null,
-      },
+      }),
       elements: { post: article, author: names ?? null },
     });
   }

@@ -1,4 +1,5 @@
 import { isoDate, textOfHtml } from '../dom-text';
+import { post as postRecord, thread as threadRecord } from '../records';
 import type { PostRecord, ThreadRecord } from '../types';
 
 /**
@@ -27,6 +28,8 @@ interface RawPost {
   actions_summary?: Array<{ id?: number; count?: number }>;
   reaction_users_count?: number;
   hidden?: boolean;
+  /** discourse-solved */
+  accepted_answer?: boolean;
   deleted_at?: string | null;
 }
 
@@ -72,8 +75,7 @@ function likeCount(p: RawPost): number | null {
 
 function toPost(doc: Document, p: RawPost): PostRecord | null {
   if (typeof p.id !== 'number' || (p.post_type !== undefined && !REGULAR_POST_TYPES.has(p.post_type))) return null;
-  return {
-    id: String(p.id),
+  return postRecord(String(p.id), {
     number: typeof p.post_number === 'number' ? p.post_number : null,
     author: p.username || null,
     authorName: p.name || null,
@@ -83,7 +85,8 @@ function toPost(doc: Document, p: RawPost): PostRecord | null {
     likeCount: likeCount(p),
     replyToNumber: typeof p.reply_to_post_number === 'number' ? p.reply_to_post_number : null,
     replyToUser: p.reply_to_user?.username ?? null,
-  };
+    isAccepted: typeof p.accepted_answer === 'boolean' ? p.accepted_answer : null,
+  });
 }
 
 function tagNames(tags: unknown): string[] {
@@ -103,8 +106,7 @@ export function readPreloaded(doc: Document, topicId: string | null, base: URL, 
   const topic = entry(store, `topic_${topicId}`, problems);
   if (!topic) return out;
   const categories: Array<{ id: number; name: string }> = entry(store, 'site', problems)?.categories ?? [];
-  out.thread = {
-    id: topicId,
+  out.thread = threadRecord(topicId, {
     title: typeof topic.title === 'string' ? topic.title : null,
     url: typeof topic.slug === 'string' ? new URL(`/t/${topic.slug}/${topicId}`, base).href : null,
     category: categories.find((c) => c.id === topic.category_id)?.name ?? null,
@@ -114,7 +116,7 @@ export function readPreloaded(doc: Document, topicId: string | null, base: URL, 
     replyCount: typeof topic.reply_count === 'number' ? topic.reply_count : null,
     likeCount: typeof topic.like_count === 'number' ? topic.like_count : null,
     viewCount: typeof topic.views === 'number' ? topic.views : null,
-  };
+  });
   const raw: RawPost[] = Array.isArray(topic.post_stream?.posts) ? topic.post_stream.posts : [];
   out.posts = raw.map((p) => toPost(doc, p)).filter((p): p is PostRecord => p !== null);
   return out;
