@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { EXTENSION_PUBLIC_KEY } from './extension-key';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -12,6 +13,7 @@ export default defineConfig({
   manifest: {
     name: 'Community Pulse',
     version: pkg.version,
+    key: EXTENSION_PUBLIC_KEY,
     description:
       'Engagement badges, sentiment and recommendations on the forums of your paid community, from your own Community Pulse Worker.',
     permissions: ['storage', 'alarms'],

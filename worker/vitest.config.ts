@@ -12,9 +12,14 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: path.join(root, 'wrangler.toml') },
         miniflare: {
+          // A lower per-token limit than production's 600/min, so the 429 test is quick.
+          ratelimits: { TOKEN_RATE_LIMIT: { namespace_id: '1001', simple: { limit: 100, period: 60 } } },
           bindings: {
             TEST_MIGRATIONS: migrations,
             PSEUDONYM_KEY: 'test-only-pseudonym-key-0123456789abcdef',
+            ADMIN_TOKEN: 'test-only-admin-token-0123456789abcdefghij',
+            DISPLAY_NAME_KEY: 'test-only-display-name-key-0123456789abcdef',
+            ALLOWED_ORIGINS: 'chrome-extension://testextensionid,https://dashboard.example',
           },
         },
       }),

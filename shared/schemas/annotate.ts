@@ -63,6 +63,11 @@ export type AuthorAnnotation = z.infer<typeof authorAnnotationSchema>;
 
 export const annotateResponseSchema = z.object({
   thread: z.string(),
+  /**
+   * `all`: every author's score (moderators and owners); `own`: only the caller's own
+   * (members, or anyone while the owner has per-member scores switched off).
+   */
+  visibility: z.enum(['all', 'own']),
   authors: z.array(authorAnnotationSchema),
 });
 export type AnnotateResponse = z.infer<typeof annotateResponseSchema>;

@@ -1,22 +1,44 @@
-import { Hono } from 'hono';
 import type { ExecutionContext } from '@cloudflare/workers-types';
+import { Hono } from 'hono';
+import { identify } from './auth/principal';
 import type { AppEnv, Env } from './env';
 import { notFound, onError } from './errors';
 import { limitBody } from './middleware/body-limit';
 import { jsonOnly } from './middleware/json-only';
+import { originCheck } from './middleware/origin-check';
+import { rateLimit } from './middleware/rate-limit';
+import { accountsRoutes } from './routes/accounts';
+import { adminRoutes } from './routes/admin';
 import { annotateRoutes } from './routes/annotate';
+import { communityRoutes } from './routes/community';
 import { eventsRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { invitesRoutes } from './routes/invites';
+import { joinRoutes } from './routes/join';
+import { meRoutes } from './routes/me';
+import { sitesRoutes } from './routes/sites';
 
-const app = new Hono<AppEnv>();
-app.use('*', limitBody, jsonOnly);
+/**
+ * Order matters: refuse foreign browser origins (and answer CORS preflights), cap the
+ * body, insist on JSON, identify the caller, rate-limit per token; then each route's
+ * own `allow(...)` decides.
+ */
+export const app = new Hono<AppEnv>();
+app.use('*', originCheck, limitBody, jsonOnly, identify, rateLimit);
 app.notFound(notFound);
 app.onError(onError);
 
 const routes = app
   .route('/v1/health', healthRoutes)
+  .route('/v1/join', joinRoutes)
+  .route('/v1/admin', adminRoutes)
+  .route('/v1/me', meRoutes)
   .route('/v1/events', eventsRoutes)
-  .route('/v1/annotate', annotateRoutes);
+  .route('/v1/annotate', annotateRoutes)
+  .route('/v1/community', communityRoutes)
+  .route('/v1/invites', invitesRoutes)
+  .route('/v1/accounts', accountsRoutes)
+  .route('/v1/sites', sitesRoutes);
 
 /** The API's type, for the extension's `hc<AppType>` client. */
 export type AppType = typeof routes;

@@ -15,3 +15,10 @@ export function queryParams<T extends ZodType>(schema: T) {
     if (!result.success) return c.json(validationError(result.error), 400);
   });
 }
+
+/** Validates path parameters; a failure is a 400 naming the parameter. */
+export function pathParams<T extends ZodType>(schema: T) {
+  return zValidator('param', schema, (result, c) => {
+    if (!result.success) return c.json(validationError(result.error), 400);
+  });
+}

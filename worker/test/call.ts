@@ -11,9 +11,10 @@ export async function call<T = any>(
   method: string,
   path: string,
   body?: unknown,
-  init: { headers?: Record<string, string>; raw?: BodyInit } = {},
+  init: { headers?: Record<string, string>; raw?: BodyInit; token?: string } = {},
 ): Promise<Called<T>> {
   const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
   let payload: BodyInit | undefined = init.raw;
   if (body !== undefined) {
     payload = JSON.stringify(body);

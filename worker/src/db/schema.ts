@@ -12,8 +12,53 @@ const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
 export const communities = sqliteTable('communities', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
+  /** Owners can switch per-member scores off for everyone (members still see their own). */
+  memberScores: integer('member_scores', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at').notNull().default(now),
 });
+
+/** People holding a token: one account per joined browser, with a role in one community. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['member', 'moderator', 'owner'] }).notNull(),
+    /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    label: text('label'),
+    inviteId: text('invite_id'),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at'),
+    /** Set on revocation (or when the member deletes their data): the token stops working at once. */
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('accounts_token_hash_unique').on(t.tokenHash), index('accounts_community_idx').on(t.communityId)],
+);
+
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['member', 'moderator', 'owner'] }).notNull(),
+    /** SHA-256 (hex) of the invite code; the code is shown once, never stored. */
+    codeHash: text('code_hash').notNull(),
+    note: text('note'),
+    /** Account that made it; null when the operator did (ADMIN_TOKEN). */
+    createdBy: text('created_by'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    maxUses: integer('max_uses').notNull(),
+    uses: integer('uses').notNull().default(0),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('invites_code_hash_unique').on(t.codeHash), index('invites_community_idx').on(t.communityId)],
+);
 
 export const sites = sqliteTable(
   'sites',
@@ -43,9 +88,32 @@ export const members = sqliteTable(
       .references(() => communities.id, { onDelete: 'cascade' }),
     firstSeenAt: integer('first_seen_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
+    /** The username for owners' eyes: AES-GCM ciphertext (base64 of IV + data), key DISPLAY_NAME_KEY. */
+    displayNameEnc: text('display_name_enc'),
   },
   (t) => [index('members_site_idx').on(t.siteId)],
 );
+
+/** Which forum identities (member pseudonyms) belong to which account: one account per identity. */
+export const identities = sqliteTable(
+  'identities',
+  {
+    memberId: text('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    linkedAt: integer('linked_at').notNull(),
+  },
+  (t) => [index('identities_account_idx').on(t.accountId)],
+);
+
+/** Pseudonyms of people who deleted their data: never recorded again. */
+export const erasures = sqliteTable('erasures', {
+  memberId: text('member_id').primaryKey(),
+  erasedAt: integer('erased_at').notNull(),
+});
 
 export const threads = sqliteTable(
   'threads',
@@ -120,4 +188,4 @@ export const events = sqliteTable(
   ],
 );
 
-export const schema = { communities, sites, members, threads, posts, events };
+export const schema = { communities, accounts, invites, sites, members, identities, erasures, threads, posts, events };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { engagementScore } from '../../../shared/engagement';
 import type { AnnotateRequest, AnnotateResponse, PostInput } from '../../../shared/schemas/annotate';
 import { call } from '../../test/call';
-import { pageView, uniqueOrigin } from '../../test/fixtures';
+import { newCommunity, pageView } from '../../test/fixtures';
 
 function post(over: Partial<PostInput> & Pick<PostInput, 'id'>): PostInput {
   return { number: null, author: null, createdAt: null, likeCount: null, replyToNumber: null, ...over };
@@ -35,9 +35,10 @@ const byAuthor = (res: AnnotateResponse) => Object.fromEntries(res.authors.map((
 
 describe('POST /v1/annotate', () => {
   it('returns each author’s activity and score from the posts it has seen', async () => {
-    const site = uniqueOrigin();
-    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, thread));
+    const { site, owner } = await newCommunity();
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, thread), { token: owner });
     expect(res.status).toBe(200);
+    expect(res.body.visibility).toBe('all');
     expect(res.body.thread).toBe('12483');
     const a = byAuthor(res.body);
     expect(Object.keys(a).sort()).toEqual(['alice', 'bob', 'carol']);
@@ -60,10 +61,10 @@ describe('POST /v1/annotate', () => {
   });
 
   it('records the page once: sending it again updates like counts in place', async () => {
-    const site = uniqueOrigin();
-    await call('POST', '/v1/annotate', page(site, thread));
+    const { site, owner: token } = await newCommunity();
+    await call('POST', '/v1/annotate', page(site, thread), { token });
     const liked = thread.map((p) => (p.id === '1' ? { ...p, likeCount: 9 } : p));
-    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, liked));
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, liked), { token });
     expect(byAuthor(res.body).alice!.activity.likesReceived).toBe(9);
     const n = await env.DB.prepare('SELECT count(*) AS n FROM posts p JOIN sites s ON s.id = p.site_id WHERE s.origin = ?')
       .bind(site)
@@ -78,30 +79,61 @@ describe('POST /v1/annotate', () => {
   });
 
   it('counts days on which an author only read (events) as active days', async () => {
-    const site = uniqueOrigin();
-    await call('POST', '/v1/events', {
-      events: [pageView(site, 'Carol', '12483', '2026-11-10T12:00:00Z'), pageView(site, 'carol', '9', '2026-11-11T12:00:00Z')],
-    });
-    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, thread));
+    const { site, owner: token } = await newCommunity();
+    await call(
+      'POST',
+      '/v1/events',
+      { events: [pageView(site, 'Carol', '12483', '2026-11-10T12:00:00Z'), pageView(site, 'carol', '9', '2026-11-11T12:00:00Z')] },
+      { token },
+    );
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, thread), { token });
     expect(byAuthor(res.body).carol!.activity).toMatchObject({ daysActive: 3, lastActiveAt: '2026-11-11T12:00:00.000Z' });
   });
 
   it('handles a 500-post page by 500 different authors', async () => {
-    const site = uniqueOrigin();
+    const { site, owner: token } = await newCommunity();
     const posts = Array.from({ length: 500 }, (_, i) =>
       post({ id: `p${i}`, number: i + 1, author: `user${i}`, createdAt: '2026-11-05T00:00:00Z', likeCount: i % 3 }),
     );
-    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, posts, '777'));
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, posts, '777'), { token });
     expect(res.status).toBe(200);
     expect(res.body.authors).toHaveLength(500);
     expect(byAuthor(res.body).user0!.activity.repliesReceived).toBe(499);
   });
 
   it('accepts posts with no visible author and leaves them out of the answer', async () => {
-    const site = uniqueOrigin();
-    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, [post({ id: '1', number: 1 })]));
+    const { site, owner: token } = await newCommunity();
+    const res = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, [post({ id: '1', number: 1 })]), { token });
     expect(res.status).toBe(200);
     expect(res.body.authors).toEqual([]);
+  });
+
+  it('gives members only their own score, and nobody others’ scores once the owner switches them off', async () => {
+    const c = await newCommunity();
+    const mod = await c.join('moderator');
+    const bob = await c.join('member');
+    // bob browses signed in as "bob": that forum identity becomes his.
+    await call('POST', '/v1/events', { events: [pageView(c.site, 'bob')] }, { token: bob.token });
+
+    const asBob = await call<AnnotateResponse>('POST', '/v1/annotate', page(c.site, thread), { token: bob.token });
+    expect(asBob.body.visibility).toBe('own');
+    expect(asBob.body.authors.map((a) => a.author)).toEqual(['bob']);
+    const asMod = await call<AnnotateResponse>('POST', '/v1/annotate', page(c.site, thread), { token: mod.token });
+    expect(asMod.body.authors.map((a) => a.author).sort()).toEqual(['alice', 'bob', 'carol']);
+
+    const off = await call('PATCH', '/v1/community/settings', { memberScores: false }, { token: c.owner });
+    expect(off.status).toBe(200);
+    const asOwner = await call<AnnotateResponse>('POST', '/v1/annotate', page(c.site, thread), { token: c.owner });
+    expect(asOwner.body).toMatchObject({ visibility: 'own', authors: [] });
+    expect((await call<AnnotateResponse>('POST', '/v1/annotate', page(c.site, thread), { token: bob.token })).body.authors).toHaveLength(1);
+  });
+
+  it('refuses a page of a site outside the caller’s community', async () => {
+    const mine = await newCommunity();
+    const other = await newCommunity();
+    const res = await call('POST', '/v1/annotate', page(other.site, thread), { token: mine.owner });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('site_not_in_community');
   });
 
   it.each([
@@ -112,7 +144,8 @@ describe('POST /v1/annotate', () => {
     ['a negative like count', (b: any) => ({ ...b, posts: [{ ...b.posts[0], likeCount: -3 }] }), 'posts.0.likeCount'],
     ['post text (never sent)', (b: any) => ({ ...b, posts: [{ ...b.posts[0], text: 'hi' }] }), 'posts.0'],
   ])('rejects %s with a 400 naming the field', async (_name, mutate, field) => {
-    const res = await call('POST', '/v1/annotate', mutate(page('https://forum.example', thread)));
+    const { owner: token } = await newCommunity();
+    const res = await call('POST', '/v1/annotate', mutate(page('https://forum.example', thread)), { token });
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe(field);
   });

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PulseEvent } from '../../../shared/schemas/events';
 import { call } from '../../test/call';
-import { dwell, pageView, postSeen, uniqueOrigin } from '../../test/fixtures';
+import { dwell, newCommunity, pageView, postSeen } from '../../test/fixtures';
 
 async function countEvents(site: string): Promise<number> {
   const row = await env.DB.prepare(
@@ -15,33 +15,33 @@ async function countEvents(site: string): Promise<number> {
 
 describe('POST /v1/events', () => {
   it('stores a full batch of 500 events, and the same batch sent again only once', async () => {
-    const site = uniqueOrigin();
+    const { site, owner: token } = await newCommunity();
     const events: PulseEvent[] = Array.from({ length: 500 }, (_, i) =>
       i % 2 === 0 ? pageView(site, `member${i % 7}`) : postSeen(site, i % 5 === 0 ? null : 'alice', String(i)),
     );
-    const first = await call('POST', '/v1/events', { events });
+    const first = await call('POST', '/v1/events', { events }, { token });
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ received: 500, stored: 500 });
     expect(await countEvents(site)).toBe(500);
 
-    const again = await call('POST', '/v1/events', { events });
+    const again = await call('POST', '/v1/events', { events }, { token });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ received: 500, stored: 0 });
     expect(await countEvents(site)).toBe(500);
   });
 
   it('stores only the new events of a batch that partly repeats an earlier one', async () => {
-    const site = uniqueOrigin();
+    const { site, owner: token } = await newCommunity();
     const old = [pageView(site, 'bob'), pageView(site, 'bob')];
-    await call('POST', '/v1/events', { events: old });
-    const res = await call('POST', '/v1/events', { events: [...old, dwell(site, 'bob', 42_000)] });
+    await call('POST', '/v1/events', { events: old }, { token });
+    const res = await call('POST', '/v1/events', { events: [...old, dwell(site, 'bob', 42_000)] }, { token });
     expect(res.body).toEqual({ received: 3, stored: 1 });
     expect(await countEvents(site)).toBe(3);
   });
 
   it('keeps usernames out of the database: events and members carry a pseudonym', async () => {
-    const site = uniqueOrigin();
-    await call('POST', '/v1/events', { events: [pageView(site, 'Carol_Secret'), dwell(site, 'carol_secret', 5000)] });
+    const { site, owner: token } = await newCommunity();
+    await call('POST', '/v1/events', { events: [pageView(site, 'Carol_Secret'), dwell(site, 'carol_secret', 5000)] }, { token });
     const rows = await env.DB.prepare(
       'SELECT e.*, m.id AS mid FROM events e JOIN sites s ON s.id = e.site_id LEFT JOIN members m ON m.id = e.member_id WHERE s.origin = ?',
     )
@@ -60,20 +60,19 @@ describe('POST /v1/events', () => {
   });
 
   it('gives the same member a different pseudonym on another site', async () => {
-    const a = uniqueOrigin();
-    const b = uniqueOrigin();
-    await call('POST', '/v1/events', { events: [pageView(a, 'dave'), pageView(b, 'dave')] });
+    const { sites: [a, b], owner: token } = await newCommunity(2);
+    await call('POST', '/v1/events', { events: [pageView(a!, 'dave'), pageView(b!, 'dave')] }, { token });
     const rows = await env.DB.prepare(
       'SELECT DISTINCT e.member_id AS id FROM events e JOIN sites s ON s.id = e.site_id WHERE s.origin IN (?, ?)',
     )
-      .bind(a, b)
+      .bind(a!, b!)
       .all<{ id: string }>();
     expect(rows.results).toHaveLength(2);
   });
 
   it('stores signed-out events without a member', async () => {
-    const site = uniqueOrigin();
-    const res = await call('POST', '/v1/events', { events: [pageView(site, null)] });
+    const { site, owner: token } = await newCommunity();
+    const res = await call('POST', '/v1/events', { events: [pageView(site, null)] }, { token });
     expect(res.body.stored).toBe(1);
     const row = await env.DB.prepare(
       'SELECT e.member_id FROM events e JOIN sites s ON s.id = e.site_id WHERE s.origin = ?',
@@ -83,8 +82,33 @@ describe('POST /v1/events', () => {
     expect(row!.member_id).toBeNull();
   });
 
+  it('refuses events for a site outside the caller’s community', async () => {
+    const mine = await newCommunity();
+    const other = await newCommunity();
+    const res = await call('POST', '/v1/events', { events: [pageView(mine.site, 'x'), pageView(other.site, 'x')] }, { token: mine.owner });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ code: 'site_not_in_community' });
+    expect(res.body.error.message).toContain('events.1.site');
+    expect(await countEvents(mine.site)).toBe(0);
+  });
+
+  it('links a forum identity to the first account that reports it, and refuses it to others', async () => {
+    const c = await newCommunity();
+    const member = await c.join('member');
+    expect((await call('POST', '/v1/events', { events: [pageView(c.site, 'erin')] }, { token: member.token })).status).toBe(200);
+    const stolen = await call('POST', '/v1/events', { events: [pageView(c.site, 'Erin')] }, { token: c.owner });
+    expect(stolen.status).toBe(403);
+    expect(stolen.body.error.code).toBe('identity_taken');
+    const me = await call('GET', '/v1/me', undefined, { token: member.token });
+    expect(me.body.identities).toEqual([{ memberId: expect.stringMatching(/^[0-9a-f]{32}$/), site: c.site }]);
+  });
+
   describe('rejects bad input with a 400 naming the field', () => {
     const site = 'https://forum.example';
+    let token: string;
+    beforeAll(async () => {
+      token = (await newCommunity()).owner;
+    });
     const cases: Array<[string, unknown, string]> = [
       ['missing events', {}, 'events'],
       ['empty batch', { events: [] }, 'events'],
@@ -109,7 +133,7 @@ describe('POST /v1/events', () => {
     ];
     for (const [name, body, field] of cases) {
       it(name, async () => {
-        const res = await call('POST', '/v1/events', body);
+        const res = await call('POST', '/v1/events', body, { token });
         expect(res.status).toBe(400);
         expect(res.body.error.code).toBe('invalid_body');
         expect(res.body.error.field).toBe(field);
@@ -119,9 +143,11 @@ describe('POST /v1/events', () => {
   });
 
   it('rejects malformed JSON with a JSON 400', async () => {
+    const { owner: token } = await newCommunity();
     const res = await call('POST', '/v1/events', undefined, {
       raw: '{"events": [',
       headers: { 'content-type': 'application/json' },
+      token,
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('bad_request');

@@ -5,9 +5,10 @@ import { API_VERSION } from '../../../shared/version';
 import { getDb } from '../db/client';
 import type { AppEnv } from '../env';
 import { ApiFailure } from '../errors';
+import { allow } from '../auth/allow';
 
 /** GET /v1/health: the extension's "test connection". */
-export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
+export const healthRoutes = new Hono<AppEnv>().get('/', allow('public'), async (c) => {
   try {
     await getDb(c.env).run(sql`select 1`);
   } catch {

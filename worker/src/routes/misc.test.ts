@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../test/call';
+import { newCommunity } from '../../test/fixtures';
 import worker from '../index';
 
 describe('routing and errors', () => {
@@ -24,7 +25,7 @@ describe('routing and errors', () => {
     });
     const req = new Request('http://pulse.test/v1/events', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: 'Bearer cp_some-token' },
       body: JSON.stringify({
         events: [
           {
@@ -46,16 +47,17 @@ describe('routing and errors', () => {
   });
 
   it('refuses to pseudonymise without a configured key', async () => {
+    const c = await newCommunity();
     const req = new Request('http://pulse.test/v1/events', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${c.owner}` },
       body: JSON.stringify({
         events: [
           {
             id: '019a0000-0000-7000-8000-000000000002',
             type: 'page_view',
             ts: '2026-11-20T10:00:00Z',
-            site: 'https://y.example',
+            site: c.site,
             actor: 'someone',
             thread: null,
           },

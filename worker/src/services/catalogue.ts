@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { posts, threads } from '../db/schema';
 import { chunkForInsert } from './chunk-rows';
 import { type MemberRow, upsertMembers } from './members';
-import type { SiteRef } from './sites';
+import type { SiteRef } from './communities';
 
 const toMs = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
@@ -19,6 +19,8 @@ export function recordPage(
   page: Pick<AnnotateRequest, 'thread' | 'posts'>,
   authorIds: ReadonlyMap<string, string>,
   now: number,
+  /** Encrypted usernames by member id, stored for owners on first sight. */
+  sealedNames: ReadonlyMap<string, string> = new Map(),
 ) {
   const { thread } = page;
   const threadStatement = db
@@ -56,6 +58,7 @@ export function recordPage(
         communityId: site.communityId,
         firstSeenAt: now,
         lastSeenAt: createdAt ?? 0,
+        displayNameEnc: sealedNames.get(authorMemberId) ?? null,
       });
     }
     postRows.set(p.id, {

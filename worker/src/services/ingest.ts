@@ -1,38 +1,74 @@
 import type { PulseEvent } from '../../../shared/schemas/events';
+import type { AccountPrincipal } from '../auth/principal';
 import type { Db } from '../db/client';
-import { events } from '../db/schema';
+import { events, identities } from '../db/schema';
+import type { Env } from '../env';
+import { ApiFailure } from '../errors';
 import { chunkForInsert } from './chunk-rows';
+import { sitesOfCommunity } from './communities';
+import { encryptName } from './display-names';
+import { accountsOf, erasedAmong } from './identities';
 import { type MemberRow, upsertMembers } from './members';
 import { pseudonym } from './pseudonym';
-import { resolveSites } from './sites';
 
 export type EventRow = typeof events.$inferInsert;
 
 /**
- * Stores a validated batch of events in one D1 batch (one transaction): the viewers'
- * member rows, then the events in multi-row INSERTs of at most 100 bound parameters,
- * each ON CONFLICT(id) DO NOTHING so a retried batch is stored once.
+ * Stores a validated batch of the caller's events in one D1 batch (one transaction):
+ * the viewer's member rows and identity links, then the events in multi-row INSERTs of
+ * at most 100 bound parameters, each ON CONFLICT(id) DO NOTHING so a retried batch is
+ * stored once.
+ *
+ * Members post only their own events: every site must be one of their community's, and
+ * the viewer (actor) must be a forum identity of theirs; an identity not linked to
+ * anyone yet is linked to the caller, one linked to someone else is refused.
  */
 export async function storeEvents(
   db: Db,
-  secret: string | undefined,
+  env: Pick<Env, 'PSEUDONYM_KEY' | 'DISPLAY_NAME_KEY'>,
+  caller: AccountPrincipal,
   batch: readonly PulseEvent[],
   receivedAt: number,
 ): Promise<{ received: number; stored: number }> {
-  const siteRefs = await resolveSites(db, new Map(batch.map((e) => [e.site, 'unknown'])));
+  const siteRefs = await sitesOfCommunity(
+    db,
+    caller.communityId,
+    batch.map((e, i) => ({ origin: e.site, field: `events.${i}.site` })),
+  );
 
-  const memberIds = new Map<string, string>();
+  const actorIds = new Map<string, string>();
+  for (const e of batch) {
+    const key = `${e.site}\n${e.actor}`;
+    if (e.actor !== null && !actorIds.has(key)) actorIds.set(key, await pseudonym(env.PSEUDONYM_KEY, e.site, e.actor));
+  }
+  const ids = [...new Set(actorIds.values())];
+  const [owners, erased] = await Promise.all([accountsOf(db, ids), erasedAmong(db, ids)]);
+  batch.forEach((e, i) => {
+    const id = e.actor === null ? undefined : actorIds.get(`${e.site}\n${e.actor}`);
+    const owner = id ? owners.get(id) : undefined;
+    if (owner && owner !== caller.accountId) {
+      throw new ApiFailure(403, 'identity_taken', `events.${i}.actor: this forum identity belongs to another member`);
+    }
+  });
+
   const memberRows: MemberRow[] = [];
   const rows: EventRow[] = [];
+  const names = new Map<string, string>();
   for (const e of batch) {
     const site = siteRefs.get(e.site)!;
     const ts = Date.parse(e.ts);
-    let memberId: string | null = null;
-    if (e.actor !== null) {
-      const key = `${e.site}\n${e.actor}`;
-      memberId = memberIds.get(key) ?? (await pseudonym(secret, e.site, e.actor));
-      memberIds.set(key, memberId);
-      memberRows.push({ id: memberId, siteId: site.id, communityId: site.communityId, firstSeenAt: ts, lastSeenAt: ts });
+    let memberId = e.actor === null ? null : actorIds.get(`${e.site}\n${e.actor}`)!;
+    if (memberId && erased.has(memberId)) memberId = null;
+    if (memberId && e.actor) {
+      if (!names.has(memberId)) names.set(memberId, await encryptName(env.DISPLAY_NAME_KEY, e.actor));
+      memberRows.push({
+        id: memberId,
+        siteId: site.id,
+        communityId: site.communityId,
+        firstSeenAt: ts,
+        lastSeenAt: ts,
+        displayNameEnc: names.get(memberId)!,
+      });
     }
     rows.push({
       id: e.id.toLowerCase(),
@@ -49,11 +85,16 @@ export async function storeEvents(
   }
 
   const memberStatements = upsertMembers(db, memberRows);
+  const linkStatements = [...names.keys()]
+    .filter((id) => !owners.has(id))
+    .map((memberId) =>
+      db.insert(identities).values({ memberId, accountId: caller.accountId, linkedAt: receivedAt }).onConflictDoNothing(),
+    );
   const eventStatements = chunkForInsert(rows).map((chunk) => db.insert(events).values(chunk).onConflictDoNothing());
-  const [first, ...rest] = [...memberStatements, ...eventStatements];
+  const [first, ...rest] = [...memberStatements, ...linkStatements, ...eventStatements];
   const results = await db.batch([first!, ...rest]);
   const stored = results
-    .slice(memberStatements.length)
+    .slice(memberStatements.length + linkStatements.length)
     .reduce((sum, r) => sum + ((r as { meta?: { changes?: number } }).meta?.changes ?? 0), 0);
   return { received: batch.length, stored };
 }

@@ -10,6 +10,7 @@ export type MemberRow = typeof members.$inferInsert;
  * Rows with the same id are merged first.
  */
 export function upsertMembers(db: Db, rows: Iterable<MemberRow>) {
+  // Every row binds the same columns, so chunks are sized by the real column count.
   const merged = new Map<string, MemberRow>();
   for (const row of rows) {
     const prev = merged.get(row.id);
@@ -21,7 +22,7 @@ export function upsertMembers(db: Db, rows: Iterable<MemberRow>) {
             firstSeenAt: Math.min(prev.firstSeenAt, row.firstSeenAt),
             lastSeenAt: Math.max(prev.lastSeenAt, row.lastSeenAt),
           }
-        : { ...row },
+        : { displayNameEnc: null, ...row },
     );
   }
   return chunkForInsert([...merged.values()]).map((chunk) =>
@@ -33,6 +34,7 @@ export function upsertMembers(db: Db, rows: Iterable<MemberRow>) {
         set: {
           firstSeenAt: sql`min(${members.firstSeenAt}, excluded.first_seen_at)`,
           lastSeenAt: sql`max(${members.lastSeenAt}, excluded.last_seen_at)`,
+          displayNameEnc: sql`coalesce(${members.displayNameEnc}, excluded.display_name_enc)`,
         },
       }),
   );
