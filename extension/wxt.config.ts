@@ -16,8 +16,9 @@ export default defineConfig({
     key: EXTENSION_PUBLIC_KEY,
     description:
       'Engagement badges, sentiment and recommendations on the forums of your paid community, from your own Community Pulse Worker.',
-    permissions: ['storage', 'alarms'],
-    // The local Worker of `npm run dev`; other Worker origins are asked for when saved in the options.
+    permissions: ['storage', 'alarms', 'scripting'],
+    // The local Worker of `npm run dev` (and its demo forum); other Worker origins and the
+    // community's sites are asked for when the user saves or joins in the options.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   },

@@ -37,6 +37,13 @@ Community Pulse is running.
                Load it in Chrome/Chromium: chrome://extensions → Developer mode → Load unpacked.
                Its default Worker URL is ${worker.url}; change it in the extension's options.
 
+Next, in another terminal, create the demo forum's community and get the owner's invite code:
+
+  npm run community:create -- --name "Demo community" --site ${forum.url}
+
+then paste the code in the extension's options (Join your community) and open the demo forum.
+The operator's ADMIN_TOKEN and the other local secrets are in .dev.vars.
+
 Press Ctrl-C to stop.
 `);
 

@@ -47,11 +47,39 @@ export function buildExtension(): string {
   return extensionDir;
 }
 
-/** `.dev.vars` with a random PSEUDONYM_KEY, written once and kept (pseudonyms stay stable). */
-export function ensureDevVars(): void {
+export const SECRET_NAMES = ['PSEUDONYM_KEY', 'ADMIN_TOKEN', 'DISPLAY_NAME_KEY'] as const;
+
+/** Fresh random values for the Worker's secrets (tests, and a first `npm run dev`). */
+export function randomSecrets(): Record<(typeof SECRET_NAMES)[number], string> {
+  return Object.fromEntries(SECRET_NAMES.map((n) => [n, randomBytes(32).toString('hex')])) as Record<
+    (typeof SECRET_NAMES)[number],
+    string
+  >;
+}
+
+/**
+ * `.dev.vars` with the Worker's secrets for local development, each written once and then
+ * kept (pseudonyms and encrypted names must stay readable). Returns their values.
+ */
+export function ensureDevVars(): Record<string, string> {
   const file = path.join(root, '.dev.vars');
-  if (existsSync(file) && /^PSEUDONYM_KEY=.{32,}$/m.test(readFileSync(file, 'utf8'))) return;
-  writeFileSync(file, `PSEUDONYM_KEY=${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const values: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (m) values[m[1]!] = m[2]!;
+  }
+  let changed = false;
+  for (const [name, value] of Object.entries(randomSecrets())) {
+    if (!values[name] || values[name]!.length < 32) {
+      values[name] = value;
+      changed = true;
+    }
+  }
+  if (changed) {
+    writeFileSync(file, `${Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  }
+  return values;
 }
 
 export interface RunningWorker {

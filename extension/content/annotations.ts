@@ -5,11 +5,14 @@ import type { PageRecord, PostRecord } from '../adapters/types';
 export type AnnotationState =
   | { status: 'loading' }
   | { status: 'ready'; annotation: AuthorAnnotation }
+  /** The Worker does not show this author's score to this viewer (members see only their own). */
+  | { status: 'hidden' }
+  | { status: 'revoked'; error: string }
   | { status: 'error'; error: string };
 
 export type Annotator = (
   request: AnnotateRequest,
-) => Promise<{ ok: true; data: { authors: AuthorAnnotation[] } } | { ok: false; error: string }>;
+) => Promise<{ ok: true; data: { authors: AuthorAnnotation[] } } | { ok: false; code?: string | null; error: string }>;
 
 /**
  * What the Worker says about each author on the page. Posts are sent once; a failed
@@ -17,9 +20,11 @@ export type Annotator = (
  */
 export class AnnotationStore {
   private byAuthor = new Map<string, AuthorAnnotation>();
+  private hidden = new Set<string>();
   private sent = new Set<string>();
   private inFlight = new Set<string>();
   private lastError: string | null = null;
+  private revoked: string | null = null;
   private listeners = new Set<() => void>();
 
   constructor(
@@ -28,10 +33,17 @@ export class AnnotationStore {
   ) {}
 
   state(author: string): AnnotationState {
+    if (this.revoked) return { status: 'revoked', error: this.revoked };
     const a = this.byAuthor.get(author);
     if (a) return { status: 'ready', annotation: a };
+    if (this.hidden.has(author)) return { status: 'hidden' };
     if (this.lastError && !this.inFlight.has(author)) return { status: 'error', error: this.lastError };
     return { status: 'loading' };
+  }
+
+  /** The access-revoked message, once the Worker said so. */
+  revokedMessage(): string | null {
+    return this.revoked;
   }
 
   subscribe(listener: () => void): () => void {
@@ -58,7 +70,10 @@ export class AnnotationStore {
         const res = await this.annotator(toRequest(this.site, page, chunk));
         if (res.ok) {
           for (const a of res.data.authors) this.byAuthor.set(a.author, a);
+          for (const p of chunk) if (p.author && !this.byAuthor.has(p.author)) this.hidden.add(p.author);
           this.lastError = null;
+        } else if (res.code === 'token_revoked' || res.code === 'not_joined') {
+          this.revoked = res.error;
         } else {
           this.lastError = res.error;
           for (const p of chunk) this.sent.delete(p.id); // try again with the next change

@@ -12,8 +12,10 @@ export interface PostObserver {
 
 export type OnPosts = (result: AdapterResult, added: PostRecord[]) => void;
 
+const OUR_TAGS = new Set([OVERLAY_TAG, 'pulse-notice']);
+
 function isOurs(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).tagName.toLowerCase() === OVERLAY_TAG;
+  return node.nodeType === 1 && OUR_TAGS.has((node as Element).tagName.toLowerCase());
 }
 
 /**

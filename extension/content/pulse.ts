@@ -22,6 +22,7 @@ export function startPulse(ctx: ContentScriptContext, doc: Document = document):
 
   const store = new AnnotationStore(site, (request) => ask({ type: 'annotate', request }));
   const badges = new BadgeLayer(ctx, store);
+  void badges.mountNotice(doc);
   const tracker = new Tracker(
     ctx,
     site,

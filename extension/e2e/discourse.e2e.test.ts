@@ -4,7 +4,16 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPaths, startDemoForum } from '../../demo/server';
-import { applyMigrations, extensionDir, queryLocalD1, root, startWorker, type RunningWorker } from '../../scripts/local-stack';
+import { spawnSync } from 'node:child_process';
+import {
+  applyMigrations,
+  extensionDir,
+  queryLocalD1,
+  randomSecrets,
+  root,
+  startWorker,
+  type RunningWorker,
+} from '../../scripts/local-stack';
 import { CHROMIUM, launchWithExtension } from './browser';
 import { freePort } from './free-port';
 
@@ -19,6 +28,8 @@ let forum: { url: string; close: () => Promise<void> };
 let context: BrowserContext;
 let extensionId: string;
 let d1: string;
+const secrets = randomSecrets();
+let communityId: number;
 
 async function until<T>(what: string, read: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -43,11 +54,7 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   d1 = mkdtempSync(path.join(os.tmpdir(), 'pulse-d1-'));
   applyMigrations(d1);
-  worker = await startWorker({
-    port: await freePort(),
-    persistTo: d1,
-    vars: { PSEUDONYM_KEY: 'e2e-only-pseudonym-key-0123456789abcdef' },
-  });
+  worker = await startWorker({ port: await freePort(), persistTo: d1, vars: secrets });
   forum = await startDemoForum(0);
   ({ context, extensionId } = await launchWithExtension(extensionDir));
 });
@@ -59,20 +66,57 @@ afterAll(async () => {
 });
 
 describe('the built extension on the demo Discourse forum', () => {
+  it('shows nothing on the forum before the browser has joined its community', async () => {
+    const page = await context.newPage();
+    await page.goto(`${forum.url}${demoPaths.liveTopic}`);
+    await page.waitForTimeout(2500);
+    expect(await page.locator('pulse-badge').count()).toBe(0);
+    await page.close();
+  });
+
   it('is pointed at the Worker from its options page, which tests the connection', async () => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     const input = page.getByLabel('Worker URL');
     await input.fill('not a url');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('#status').innerText()).toContain('not a web address');
+    await expect.poll(() => page.locator('#worker-status').innerText()).toContain('not a web address');
 
     await input.fill(`${worker.url}/`);
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('#status').innerText()).toContain(`Saved. The extension now talks to ${worker.url}.`);
+    await expect.poll(() => page.locator('#worker-status').innerText()).toContain(`Saved. The extension now talks to ${worker.url}.`);
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => page.locator('#status').innerText()).toContain('Connected: Community Pulse API');
+    await expect.poll(() => page.locator('#worker-status').innerText()).toContain('Connected: Community Pulse API');
     await page.close();
+  });
+
+  it('joins the community with the owner invite printed by `npm run community:create`', async () => {
+    const cli = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/community-create.ts', '--name', 'Demo community', '--site', forum.url, '--worker', worker.url],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, ADMIN_TOKEN: secrets.ADMIN_TOKEN } },
+    );
+    expect(cli.status, cli.stderr).toBe(0);
+    const code = /\b(CP-[A-Z2-7]{26})\b/.exec(cli.stdout)?.[1];
+    communityId = Number(/community #(\d+)/.exec(cli.stdout)?.[1]);
+    expect(code, cli.stdout).toBeDefined();
+
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByLabel('Invite code').fill('CP-not-a-code');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => page.locator('#join-status').innerText()).toContain('That is not an invite code');
+    await page.getByLabel('Invite code').fill(code!);
+    await page.getByLabel('Name this browser (optional)').fill('e2e-browser');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => page.getByTestId('community-name').innerText()).toBe('Demo community');
+    expect(await page.getByTestId('role').innerText()).toBe('owner');
+    await page.close();
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => popup.getByTestId('role').innerText()).toBe('owner');
+    await popup.close();
   });
 
   it('shows an engagement badge beside every author, including posts loaded while scrolling', async () => {
@@ -155,7 +199,37 @@ describe('the built extension on the demo Discourse forum', () => {
       ...queryLocalD1('SELECT * FROM events', d1),
       ...queryLocalD1('SELECT * FROM members', d1),
       ...queryLocalD1('SELECT * FROM posts', d1),
+      ...queryLocalD1('SELECT * FROM accounts', d1),
     ]);
     for (const name of ['mei_demo', 'alex_k', 'techAPJ', 'codinghorror']) expect(dump).not.toContain(name);
+  });
+
+  it('says so in the page when the owner revokes this browser, instead of failing silently', async () => {
+    // A second owner (invited by the operator) revokes the extension's account.
+    const admin = { authorization: `Bearer ${secrets.ADMIN_TOKEN}`, 'content-type': 'application/json' };
+    const invite = await (
+      await fetch(`${worker.url}/v1/admin/communities/${communityId}/invites`, { method: 'POST', headers: admin, body: JSON.stringify({ role: 'owner' }) })
+    ).json();
+    const joined = await (
+      await fetch(`${worker.url}/v1/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: invite.code }) })
+    ).json();
+    const owner2 = { authorization: `Bearer ${joined.token}` };
+    const { accounts } = await (await fetch(`${worker.url}/v1/accounts`, { headers: owner2 })).json();
+    const browserAccount = accounts.find((a: { label: string | null }) => a.label === 'e2e-browser');
+    expect(browserAccount).toBeDefined();
+    const del = await fetch(`${worker.url}/v1/accounts/${browserAccount.id}`, { method: 'DELETE', headers: owner2 });
+    expect(del.status).toBe(200);
+
+    const page = await context.newPage();
+    await page.goto(`${forum.url}${demoPaths.liveTopic}`);
+    const notice = page.locator('pulse-notice [role="alert"]');
+    await expect.poll(() => notice.innerText(), { timeout: 20_000 }).toContain('revoked');
+    await page.screenshot({ path: path.join(shots, 'discourse-revoked.png') });
+    await page.close();
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => popup.getByRole('alert').first().innerText()).toContain('was revoked');
+    await popup.close();
   });
 });

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { type BackgroundDeps, flush, handleMessage } from '../lib/background-handlers';
+import { syncContentScript } from '../lib/content-script-registration';
 import type { Message } from '../lib/messages';
 import { Outbox } from '../lib/outbox';
+import { markRevoked, sessionItem } from '../lib/session';
 import { workerUrlItem } from '../lib/settings';
 
 const FLUSH_ALARM = 'pulse-flush';
@@ -15,6 +17,8 @@ export default defineBackground(() => {
   const deps: BackgroundDeps = {
     outbox,
     workerUrl: () => workerUrlItem.getValue(),
+    session: () => sessionItem.getValue(),
+    onRevoked: markRevoked,
     // Soon after new events; if the service worker is stopped first, the alarm picks them up.
     scheduleFlush: () => {
       clearTimeout(timer);
@@ -23,9 +27,10 @@ export default defineBackground(() => {
   };
 
   async function updateBadge() {
-    const s = await outbox.status();
-    const text = s.pending.length === 0 ? '' : s.pending.length > 999 ? '999+' : String(s.pending.length);
-    await browser.action.setBadgeText({ text: s.lastError ? text || '!' : '' });
+    const [s, session] = await Promise.all([outbox.status(), sessionItem.getValue()]);
+    const waiting = s.pending.length > 999 ? '999+' : String(s.pending.length);
+    const text = session?.revokedAt ? '!' : s.lastError && s.pending.length > 0 ? waiting : '';
+    await browser.action.setBadgeText({ text });
     await browser.action.setBadgeBackgroundColor({ color: '#b45309' });
   }
 
@@ -33,6 +38,20 @@ export default defineBackground(() => {
     handleMessage(message, deps).then(sendResponse, (e: Error) => sendResponse({ ok: false, error: e.message }));
     return true; // answer asynchronously
   });
+
+  // Run on the community's sites only: re-register whenever the session or permissions change.
+  const sync = () =>
+    sessionItem
+      .getValue()
+      .then(syncContentScript)
+      .catch((e: Error) => console.error('Community Pulse: could not register the content script', e));
+  sessionItem.watch(() => {
+    void sync();
+    void updateBadge();
+  });
+  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(() => void sync());
+  void sync();
 
   void browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {

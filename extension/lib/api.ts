@@ -1,5 +1,6 @@
 import { hc } from 'hono/client';
 import type { AnnotateRequest, AnnotateResponse } from '../../shared/schemas/annotate';
+import type { JoinResponse, MeResponse } from '../../shared/schemas/auth';
 import type { ApiError } from '../../shared/schemas/errors';
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { HealthResponse } from '../../shared/schemas/health';
@@ -7,36 +8,58 @@ import type { AppType } from '../../worker/src/index';
 import type { SendResult } from './outbox';
 
 /** The Worker's typed client: routes, bodies and answers come from the Worker's own types. */
-export function apiClient(baseUrl: string, fetchImpl: typeof fetch = fetch) {
-  return hc<AppType>(baseUrl, { fetch: fetchImpl });
+export function apiClient(baseUrl: string, token: string | null = null, fetchImpl: typeof fetch = fetch) {
+  return hc<AppType>(baseUrl, {
+    fetch: fetchImpl,
+    headers: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
+  });
 }
 
-export type ApiCall<T> = { ok: true; data: T } | { ok: false; status: number | null; error: string };
+export type ApiCall<T> = { ok: true; data: T } | { ok: false; status: number | null; code: string | null; error: string };
 
-async function errorOf(res: Response): Promise<string> {
+async function failure(res: Response): Promise<{ ok: false; status: number; code: string | null; error: string }> {
   try {
     const body = (await res.json()) as ApiError;
-    if (body?.error?.message) return `${res.status} ${body.error.code}: ${body.error.message}`;
+    if (body?.error?.message) {
+      return { ok: false, status: res.status, code: body.error.code, error: `${res.status} ${body.error.code}: ${body.error.message}` };
+    }
   } catch {
     /* not JSON */
   }
-  return `HTTP ${res.status}`;
+  return { ok: false, status: res.status, code: null, error: `HTTP ${res.status}` };
 }
 
-function unreachable(baseUrl: string, e: unknown): string {
-  return `Worker unreachable at ${baseUrl} (${(e as Error)?.message || String(e)})`;
+function unreachable(baseUrl: string, e: unknown) {
+  return { ok: false as const, status: null, code: 'unreachable', error: `Worker unreachable at ${baseUrl} (${(e as Error)?.message || String(e)})` };
+}
+
+async function run<T>(baseUrl: string, request: () => Promise<Response>): Promise<ApiCall<T>> {
+  let res: Response;
+  try {
+    res = await request();
+  } catch (e) {
+    return unreachable(baseUrl, e);
+  }
+  if (!res.ok) return failure(res);
+  return { ok: true, data: (await res.json()) as T };
 }
 
 /** Sends a batch of events; tells the outbox whether a failure is worth retrying. */
-export async function sendEvents(baseUrl: string, events: PulseEvent[], fetchImpl?: typeof fetch): Promise<SendResult> {
+export async function sendEvents(
+  baseUrl: string,
+  token: string | null,
+  events: PulseEvent[],
+  fetchImpl?: typeof fetch,
+): Promise<SendResult & { code?: string | null }> {
   let res: Response;
   try {
-    res = await apiClient(baseUrl, fetchImpl).v1.events.$post({ json: { events } });
+    res = await apiClient(baseUrl, token, fetchImpl).v1.events.$post({ json: { events } });
   } catch (e) {
-    return { ok: false, retry: true, error: unreachable(baseUrl, e) };
+    const u = unreachable(baseUrl, e);
+    return { ok: false, retry: true, error: u.error, code: u.code };
   }
   if (res.ok) return { ok: true };
-  const error = await errorOf(res.clone());
+  const f = await failure(res.clone());
   if (res.status === 400) {
     let field: string | undefined;
     try {
@@ -45,38 +68,47 @@ export async function sendEvents(baseUrl: string, events: PulseEvent[], fetchImp
       /* no field */
     }
     const index = /^events\.(\d+)/.exec(field ?? '')?.[1];
-    return { ok: false, retry: false, error, ...(index !== undefined ? { rejectIndex: Number(index) } : {}) };
+    return { ok: false, retry: false, error: f.error, code: f.code, ...(index !== undefined ? { rejectIndex: Number(index) } : {}) };
   }
   const retryAfter = Number(res.headers.get('retry-after'));
   return {
     ok: false,
-    // 401/403/404 mean a wrong URL or setup: keep the events until it is fixed.
+    // 401/403/404 mean a wrong URL, token or setup: keep the events until it is fixed.
     retry: res.status !== 413,
-    error,
+    error: f.error,
+    code: f.code,
     ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
   };
 }
 
-export async function annotate(baseUrl: string, request: AnnotateRequest, fetchImpl?: typeof fetch): Promise<ApiCall<AnnotateResponse>> {
-  try {
-    const res = await apiClient(baseUrl, fetchImpl).v1.annotate.$post({ json: request });
-    if (res.ok) return { ok: true, data: (await res.json()) as AnnotateResponse };
-    return { ok: false, status: res.status, error: await errorOf(res) };
-  } catch (e) {
-    return { ok: false, status: null, error: unreachable(baseUrl, e) };
-  }
+export function annotate(baseUrl: string, token: string | null, request: AnnotateRequest, fetchImpl?: typeof fetch) {
+  return run<AnnotateResponse>(baseUrl, () => apiClient(baseUrl, token, fetchImpl).v1.annotate.$post({ json: request }));
+}
+
+export function join(baseUrl: string, code: string, label: string | undefined, fetchImpl?: typeof fetch) {
+  return run<JoinResponse>(baseUrl, () =>
+    apiClient(baseUrl, null, fetchImpl).v1.join.$post({ json: { code, ...(label ? { label } : {}) } }),
+  );
+}
+
+export function me(baseUrl: string, token: string, fetchImpl?: typeof fetch) {
+  return run<MeResponse>(baseUrl, () => apiClient(baseUrl, token, fetchImpl).v1.me.$get());
+}
+
+export function exportMyData(baseUrl: string, token: string, fetchImpl?: typeof fetch) {
+  return run<unknown>(baseUrl, () => apiClient(baseUrl, token, fetchImpl).v1.me.export.$get());
+}
+
+export function deleteMyData(baseUrl: string, token: string, fetchImpl?: typeof fetch) {
+  return run<{ deleted: { identities: number; events: number; posts: number }; revoked: boolean }>(baseUrl, () =>
+    apiClient(baseUrl, token, fetchImpl).v1.me.$delete(),
+  );
 }
 
 export async function checkHealth(baseUrl: string, fetchImpl?: typeof fetch): Promise<ApiCall<HealthResponse>> {
-  try {
-    const res = await apiClient(baseUrl, fetchImpl).v1.health.$get();
-    if (!res.ok) return { ok: false, status: res.status, error: await errorOf(res) };
-    const body = (await res.json()) as HealthResponse;
-    if (body?.service !== 'community-pulse') {
-      return { ok: false, status: res.status, error: 'That address answers, but it is not a Community Pulse Worker.' };
-    }
-    return { ok: true, data: body };
-  } catch (e) {
-    return { ok: false, status: null, error: unreachable(baseUrl, e) };
+  const r = await run<HealthResponse>(baseUrl, () => apiClient(baseUrl, null, fetchImpl).v1.health.$get());
+  if (r.ok && r.data?.service !== 'community-pulse') {
+    return { ok: false, status: 200, code: 'not_pulse', error: 'That address answers, but it is not a Community Pulse Worker.' };
   }
+  return r;
 }

@@ -3,11 +3,32 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackgroundDeps, handleMessage } from './background-handlers';
 import { Outbox } from './outbox';
+import type { Session } from './session';
 
 beforeEach(() => fakeBrowser.reset());
 
-function deps(fetchImpl: typeof fetch): BackgroundDeps {
-  return { outbox: new Outbox(), workerUrl: async () => 'https://pulse.example', scheduleFlush: vi.fn(), fetchImpl };
+const session: Session = {
+  token: 'cp_tok',
+  accountId: 'a1',
+  role: 'member',
+  community: { id: 1, name: 'C', sites: [{ id: 1, origin: 'https://f.example', engine: 'discourse' }], settings: { memberScores: true } },
+  joinedAt: '2026-11-20T00:00:00Z',
+  revokedAt: null,
+};
+
+function deps(fetchImpl: typeof fetch, current: Session | null = session): BackgroundDeps & { revoked: () => boolean } {
+  let revoked = false;
+  return {
+    outbox: new Outbox(),
+    workerUrl: async () => 'https://pulse.example',
+    session: async () => (revoked && current ? { ...current, revokedAt: 'now' } : current),
+    onRevoked: async () => {
+      revoked = true;
+    },
+    revoked: () => revoked,
+    scheduleFlush: vi.fn(),
+    fetchImpl,
+  };
 }
 
 const good = () => ({ id: uuidv7(), type: 'page_view', ts: '2026-11-20T10:00:00Z', site: 'https://f.example', actor: 'mei', thread: '1' });
@@ -31,6 +52,31 @@ describe('background message handling', () => {
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
+  it('keeps events, unsent, until the browser has joined a community', async () => {
+    const fetchImpl = vi.fn() as unknown as typeof fetch;
+    const d = deps(fetchImpl, null);
+    await handleMessage({ type: 'events', events: [good()] as never }, d);
+    await handleMessage({ type: 'flush-now' }, d);
+    expect(fetchImpl).not.toHaveBeenCalled();
+    expect((await d.outbox.status()).pending).toHaveLength(1);
+    expect(await handleMessage({ type: 'annotate', request: {} as never }, d)).toMatchObject({ ok: false, code: 'not_joined' });
+  });
+
+  it('notices a revoked token, stops sending and tells the overlay', async () => {
+    const fetchImpl = vi.fn(
+      async () => new Response(JSON.stringify({ error: { code: 'token_revoked', message: 'revoked' } }), { status: 401 }),
+    ) as unknown as typeof fetch;
+    const d = deps(fetchImpl);
+    await handleMessage({ type: 'events', events: [good()] as never }, d);
+    await handleMessage({ type: 'flush-now' }, d);
+    expect(d.revoked()).toBe(true);
+    expect((await d.outbox.status()).pending).toHaveLength(1); // kept, not lost
+    const reply = await handleMessage({ type: 'annotate', request: {} as never }, d);
+    expect(reply).toMatchObject({ ok: false, code: 'token_revoked', error: expect.stringContaining('revoked') });
+    await handleMessage({ type: 'flush-now' }, d);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
   it('sends on "flush-now" even while backing off, and reports the outbox', async () => {
     const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ received: 1, stored: 1 }), { status: 200 })) as unknown as typeof fetch;
     const d = deps(fetchImpl);
@@ -38,5 +84,7 @@ describe('background message handling', () => {
     const reply = (await handleMessage({ type: 'flush-now' }, d)) as { outbox: { pending: unknown[]; sent: number } };
     expect(reply.outbox.pending).toHaveLength(0);
     expect(reply.outbox.sent).toBe(1);
+    const sent = (fetchImpl as unknown as { mock: { calls: [Request | string, RequestInit?][] } }).mock.calls[0]!;
+    expect(new Request(sent[0], sent[1]).headers.get('authorization')).toBe('Bearer cp_tok');
   });
 });

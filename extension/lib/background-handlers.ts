@@ -3,14 +3,20 @@ import { eventSchema, type PulseEvent } from '../../shared/schemas/events';
 import { annotate, sendEvents } from './api';
 import type { Message } from './messages';
 import type { Outbox, OutboxState } from './outbox';
+import type { Session } from './session';
 
 export interface BackgroundDeps {
   outbox: Outbox;
   workerUrl: () => Promise<string>;
+  session: () => Promise<Session | null>;
+  /** Records that the Worker revoked this browser's access. */
+  onRevoked: () => Promise<void>;
   /** Asks for a flush soon (debounced by the caller). */
   scheduleFlush: () => void;
   fetchImpl?: typeof fetch;
 }
+
+export const REVOKED_MESSAGE = 'Your access to this community was revoked. Ask its owner for a new invite.';
 
 /**
  * What the background does with each message. Everything coming from a content
@@ -30,24 +36,47 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
       return { ok: true, queued };
     }
     case 'annotate': {
+      const session = await deps.session();
+      if (!session) return { ok: false, code: 'not_joined', error: 'Join your community in the extension’s options first.' };
+      if (session.revokedAt) return { ok: false, code: 'token_revoked', error: REVOKED_MESSAGE };
       const r = annotateRequestSchema.safeParse(message.request);
-      if (!r.success) return { ok: false, error: `invalid annotate request: ${r.error.issues[0]?.message}` };
-      const res = await annotate(await deps.workerUrl(), r.data, deps.fetchImpl);
-      return res.ok ? { ok: true, data: res.data } : { ok: false, error: res.error };
+      if (!r.success) return { ok: false, code: 'invalid', error: `invalid annotate request: ${r.error.issues[0]?.message}` };
+      const res = await annotate(await deps.workerUrl(), session.token, r.data, deps.fetchImpl);
+      if (res.ok) return { ok: true, data: res.data };
+      if (res.code === 'token_revoked') {
+        await deps.onRevoked();
+        return { ok: false, code: res.code, error: REVOKED_MESSAGE };
+      }
+      return { ok: false, code: res.code, error: res.error };
     }
     case 'flush-now': {
       await flush(deps, true);
-      return { ok: true, outbox: await deps.outbox.status(), workerUrl: await deps.workerUrl() };
+      return status(deps);
     }
     case 'outbox-status':
-      return { ok: true, outbox: await deps.outbox.status(), workerUrl: await deps.workerUrl() };
+      return status(deps);
     default:
       return { ok: false, error: 'unknown message' };
   }
 }
 
+async function status(deps: BackgroundDeps) {
+  return { ok: true, outbox: await deps.outbox.status(), workerUrl: await deps.workerUrl(), session: await deps.session() };
+}
+
+/** Sends waiting events with the session's token; does nothing before joining or after revocation. */
 export async function flush(deps: BackgroundDeps, force = false): Promise<OutboxState> {
-  const url = await deps.workerUrl();
-  await deps.outbox.flush((batch) => sendEvents(url, batch, deps.fetchImpl), { force });
+  const [url, session] = await Promise.all([deps.workerUrl(), deps.session()]);
+  if (!session || session.revokedAt) return deps.outbox.status();
+  let revoked = false;
+  await deps.outbox.flush(
+    async (batch) => {
+      const r = await sendEvents(url, session.token, batch, deps.fetchImpl);
+      if (!r.ok && r.code === 'token_revoked') revoked = true;
+      return r;
+    },
+    { force },
+  );
+  if (revoked) await deps.onRevoked();
   return deps.outbox.status();
 }

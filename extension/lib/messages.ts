@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { AnnotateRequest, AnnotateResponse } from '../../shared/schemas/annotate';
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { OutboxState } from './outbox';
+import type { Session } from './session';
 
 /** Messages from content scripts and extension pages to the background service worker. */
 export type Message =
@@ -13,9 +14,9 @@ export type Message =
 export type Reply<M extends Message> = M extends { type: 'events' }
   ? { ok: true; queued: number } | { ok: false; error: string }
   : M extends { type: 'annotate' }
-    ? { ok: true; data: AnnotateResponse } | { ok: false; error: string }
+    ? { ok: true; data: AnnotateResponse } | { ok: false; code?: string | null; error: string }
     : M extends { type: 'outbox-status' | 'flush-now' }
-      ? { ok: true; outbox: OutboxState; workerUrl: string } | { ok: false; error: string }
+      ? { ok: true; outbox: OutboxState; workerUrl: string; session: Session | null } | { ok: false; error: string }
       : never;
 
 /** Sends a message to the background and waits for its typed reply. */

@@ -23,6 +23,14 @@ export function EngagementBadge({ store, author }: { store: AnnotationStore; aut
   const state = useAnnotation(store, author);
   const [open, setOpen] = useState(false);
 
+  if (state.status === 'hidden') return null;
+  if (state.status === 'revoked') {
+    return (
+      <span class="badge badge--error" title={state.error} aria-label={state.error}>
+        ⊘
+      </span>
+    );
+  }
   if (state.status === 'loading') {
     return (
       <span class="badge badge--loading" role="status" title={strings.loading} aria-label={strings.loading}>

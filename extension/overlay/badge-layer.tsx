@@ -4,6 +4,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { AdapterResult } from '../adapters/types';
 import type { AnnotationStore } from '../content/annotations';
 import { OVERLAY_TAG } from '../content/post-observer';
+import { AccessNotice, NOTICE_CSS } from './AccessNotice';
 import { BADGE_CSS } from './badge-css';
 import { EngagementBadge } from './EngagementBadge';
 
@@ -63,6 +64,23 @@ export class BadgeLayer {
     } finally {
       this.pending.delete(postId);
     }
+  }
+
+  /** The page-level notice (access revoked), mounted once. */
+  async mountNotice(doc: Document = document) {
+    const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+      name: 'pulse-notice',
+      position: 'inline',
+      anchor: doc.body,
+      append: 'last',
+      css: NOTICE_CSS,
+      onMount: (container) => {
+        render(<AccessNotice store={this.store} />, container);
+        return container;
+      },
+      onRemove: (container) => container && render(null, container),
+    });
+    ui.mount();
   }
 
   removeAll() {

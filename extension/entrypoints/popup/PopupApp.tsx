@@ -24,11 +24,29 @@ export function PopupApp() {
 
   if (!reply) return <p role="status">Loading…</p>;
   if (!reply.ok) return <p role="alert">{reply.error}</p>;
-  const { outbox, workerUrl } = reply;
+  const { outbox, workerUrl, session } = reply;
   return (
     <main>
       <h1>Community Pulse</h1>
+      {!session && (
+        <p class="warn" role="status">
+          Not joined yet: open Settings and paste your community's invite code.
+        </p>
+      )}
+      {session?.revokedAt && (
+        <p class="warn" role="alert">
+          Your access to {session.community.name} was revoked. Ask its owner for a new invite.
+        </p>
+      )}
       <dl>
+        {session && (
+          <>
+            <dt>Community</dt>
+            <dd data-testid="community">{session.community.name}</dd>
+            <dt>You are</dt>
+            <dd data-testid="role">{session.role}</dd>
+          </>
+        )}
         <dt>Worker</dt>
         <dd>{workerUrl}</dd>
         <dt>Waiting to send</dt>
