@@ -16,7 +16,35 @@ export const inviteCodeSchema = z
 export const siteInputSchema = z.strictObject({ origin: originSchema, engine: engineSchema });
 export type SiteInput = z.infer<typeof siteInputSchema>;
 
-export const siteSchema = z.object({ id: z.int(), origin: z.string(), engine: z.string() });
+/**
+ * CSS selectors an owner gives for a site the adapters read badly; the extension's
+ * generic adapter uses them (extension/adapters/generic/selectors.ts). `post` selects
+ * each post; the rest are looked up inside it (`title` in the page; `id` may be
+ * `@attribute` of the post element). Selector syntax is checked in the browser.
+ */
+const selector = z.string().trim().min(1).max(500);
+export const siteSelectorsSchema = z.strictObject({
+  post: selector,
+  author: selector.optional(),
+  authorLink: selector.optional(),
+  time: selector.optional(),
+  body: selector.optional(),
+  title: selector.optional(),
+  id: selector.optional(),
+});
+export type SiteSelectors = z.infer<typeof siteSelectorsSchema>;
+
+export const siteSchema = z.object({
+  id: z.int(),
+  origin: z.string(),
+  engine: z.string(),
+  selectors: siteSelectorsSchema.nullable(),
+});
+
+/** PATCH /v1/sites/:id (owner): the engine, or custom selectors (null removes them). */
+export const sitePatchSchema = z
+  .strictObject({ engine: engineSchema.optional(), selectors: siteSelectorsSchema.nullable().optional() })
+  .refine((p) => p.engine !== undefined || p.selectors !== undefined, { message: 'Send engine and/or selectors' });
 export type Site = z.infer<typeof siteSchema>;
 
 export const communitySchema = z.object({

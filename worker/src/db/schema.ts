@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SiteSelectors } from '../../../shared/schemas/auth';
 import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -70,6 +71,8 @@ export const sites = sqliteTable(
     /** e.g. https://forum.example.com */
     origin: text('origin').notNull(),
     engine: text('engine').notNull(),
+    /** Owner-given CSS selectors for the generic adapter (JSON, shared/schemas/auth.ts). */
+    selectors: text('selectors', { mode: 'json' }).$type<SiteSelectors>(),
     createdAt: integer('created_at').notNull().default(now),
   },
   (t) => [uniqueIndex('sites_origin_unique').on(t.origin)],

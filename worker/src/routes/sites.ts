@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { siteInputSchema } from '../../../shared/schemas/auth';
+import { siteInputSchema, sitePatchSchema } from '../../../shared/schemas/auth';
 import { allow, caller } from '../auth/allow';
 import { getDb } from '../db/client';
 import { sites } from '../db/schema';
@@ -21,6 +21,22 @@ export const sitesRoutes = new Hono<AppEnv>()
     await assertOriginsFree(db, [site]);
     await db.insert(sites).values({ communityId: me.communityId, origin: site.origin, engine: site.engine });
     return c.json({ community: await loadCommunity(db, me.communityId) }, 201);
+  })
+  /** Change a site's engine, or give the generic adapter CSS selectors for it. */
+  .patch('/:id', allow('owner'), pathParams(idParam), jsonBody(sitePatchSchema), async (c) => {
+    const me = caller(c);
+    const db = getDb(c.env);
+    const patch = c.req.valid('json');
+    const [row] = await db
+      .update(sites)
+      .set({
+        ...(patch.engine !== undefined ? { engine: patch.engine } : {}),
+        ...(patch.selectors !== undefined ? { selectors: patch.selectors } : {}),
+      })
+      .where(and(eq(sites.id, c.req.valid('param').id), eq(sites.communityId, me.communityId)))
+      .returning({ id: sites.id });
+    if (!row) throw new ApiFailure(404, 'not_found', 'No such site in your community');
+    return c.json({ community: await loadCommunity(db, me.communityId) }, 200);
   })
   .delete('/:id', allow('owner'), pathParams(idParam), async (c) => {
     const me = caller(c);

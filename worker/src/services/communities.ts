@@ -13,7 +13,7 @@ export async function loadCommunity(db: Db, communityId: number): Promise<Commun
   const [row] = await db.select().from(communities).where(eq(communities.id, communityId)).limit(1);
   if (!row) throw new ApiFailure(404, 'not_found', 'No such community');
   const siteRows = await db
-    .select({ id: sites.id, origin: sites.origin, engine: sites.engine })
+    .select({ id: sites.id, origin: sites.origin, engine: sites.engine, selectors: sites.selectors })
     .from(sites)
     .where(eq(sites.communityId, communityId))
     .orderBy(asc(sites.id));
