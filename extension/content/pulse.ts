@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { pickAdapter } from '../adapters/index';
+import { adapterForSite } from '../adapters/for-site';
 import type { AdapterResult } from '../adapters/types';
 import { ask } from '../lib/messages';
 import { BadgeLayer } from '../overlay/badge-layer';
@@ -12,8 +12,9 @@ import { Tracker } from './tracker';
  * alone), then keep badges on authors, report views, posts seen and dwell, and follow
  * single-page navigation.
  */
-export function startPulse(ctx: ContentScriptContext, doc: Document = document): boolean {
-  const adapter = pickAdapter(doc, new URL(doc.location.href));
+export async function startPulse(ctx: ContentScriptContext, doc: Document = document): Promise<boolean> {
+  const config = await ask({ type: 'site-config', origin: doc.location.origin });
+  const adapter = adapterForSite(doc, new URL(doc.location.href), config.ok ? config.site : null);
   if (!adapter) return false;
 
   const site = doc.location.origin;

@@ -111,6 +111,11 @@ describe('the built extension on the demo Discourse forum', () => {
     await page.getByRole('button', { name: 'Join' }).click();
     await expect.poll(() => page.getByTestId('community-name').innerText()).toBe('Demo community');
     expect(await page.getByTestId('role').innerText()).toBe('owner');
+
+    // As the owner, make a member invite: the code is shown once.
+    await page.getByRole('button', { name: 'Create invite' }).click();
+    await expect.poll(() => page.getByTestId('invite-code').innerText()).toMatch(/^CP-[A-Z2-7]{26}$/);
+    await expect.poll(() => page.locator('#invites-heading ~ table tbody tr').count()).toBeGreaterThanOrEqual(2);
     await page.close();
 
     const popup = await context.newPage();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { type BackgroundDeps, flush, handleMessage } from '../lib/background-handlers';
+import { type BackgroundDeps, flush, handleMessage, refreshSession } from '../lib/background-handlers';
 import { syncContentScript } from '../lib/content-script-registration';
 import type { Message } from '../lib/messages';
 import { Outbox } from '../lib/outbox';
@@ -8,6 +8,7 @@ import { markRevoked, sessionItem } from '../lib/session';
 import { workerUrlItem } from '../lib/settings';
 
 const FLUSH_ALARM = 'pulse-flush';
+const REFRESH_ALARM = 'pulse-refresh-session';
 const FLUSH_DELAY_MS = 1_500;
 
 export default defineBackground(() => {
@@ -18,6 +19,7 @@ export default defineBackground(() => {
     outbox,
     workerUrl: () => workerUrlItem.getValue(),
     session: () => sessionItem.getValue(),
+    saveSession: (s) => sessionItem.setValue(s),
     onRevoked: markRevoked,
     // Soon after new events; if the service worker is stopped first, the alarm picks them up.
     scheduleFlush: () => {
@@ -54,9 +56,13 @@ export default defineBackground(() => {
   void sync();
 
   void browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 1 });
+  void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 30 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void flush(deps).then(updateBadge);
+    if (alarm.name === REFRESH_ALARM) void refreshSession(deps);
   });
+  // The owner may have changed sites, selectors or settings since the last start.
+  void refreshSession(deps);
   // Whatever a stopped service worker left behind goes out as soon as it starts again.
   void flush(deps).then(updateBadge);
 });

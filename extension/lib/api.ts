@@ -1,6 +1,16 @@
 import { hc } from 'hono/client';
 import type { AnnotateRequest, AnnotateResponse } from '../../shared/schemas/annotate';
-import type { JoinResponse, MeResponse } from '../../shared/schemas/auth';
+import type {
+  Account,
+  Community,
+  CreatedInvite,
+  CreateInvite,
+  Invite,
+  JoinResponse,
+  MeResponse,
+  SiteInput,
+  SitePatch,
+} from '../../shared/schemas/auth';
 import type { ApiError } from '../../shared/schemas/errors';
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { HealthResponse } from '../../shared/schemas/health';
@@ -111,4 +121,21 @@ export async function checkHealth(baseUrl: string, fetchImpl?: typeof fetch): Pr
     return { ok: false, status: 200, code: 'not_pulse', error: 'That address answers, but it is not a Community Pulse Worker.' };
   }
   return r;
+}
+
+/** Owner's administration: invites, accounts, sites and settings. */
+export function ownerApi(baseUrl: string, token: string, fetchImpl?: typeof fetch) {
+  const c = apiClient(baseUrl, token, fetchImpl);
+  return {
+    listInvites: () => run<{ invites: Invite[] }>(baseUrl, () => c.v1.invites.$get()),
+    createInvite: (input: CreateInvite) => run<CreatedInvite>(baseUrl, () => c.v1.invites.$post({ json: input })),
+    revokeInvite: (id: string) => run<{ invite: Invite }>(baseUrl, () => c.v1.invites[':id'].$delete({ param: { id } })),
+    listAccounts: () => run<{ accounts: Account[] }>(baseUrl, () => c.v1.accounts.$get()),
+    revokeAccount: (id: string) => run<{ revoked: string }>(baseUrl, () => c.v1.accounts[':id'].$delete({ param: { id } })),
+    addSite: (site: SiteInput) => run<{ community: Community }>(baseUrl, () => c.v1.sites.$post({ json: site })),
+    patchSite: (id: number, patch: SitePatch) =>
+      run<{ community: Community }>(baseUrl, () => c.v1.sites[':id'].$patch({ param: { id: String(id) }, json: patch })),
+    setMemberScores: (memberScores: boolean) =>
+      run<{ community: Community }>(baseUrl, () => c.v1.community.settings.$patch({ json: { memberScores } })),
+  };
 }

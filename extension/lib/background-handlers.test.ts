@@ -11,7 +11,12 @@ const session: Session = {
   token: 'cp_tok',
   accountId: 'a1',
   role: 'member',
-  community: { id: 1, name: 'C', sites: [{ id: 1, origin: 'https://f.example', engine: 'discourse' }], settings: { memberScores: true } },
+  community: {
+    id: 1,
+    name: 'C',
+    sites: [{ id: 1, origin: 'https://f.example', engine: 'discourse', selectors: null }],
+    settings: { memberScores: true },
+  },
   joinedAt: '2026-11-20T00:00:00Z',
   revokedAt: null,
 };
@@ -22,6 +27,9 @@ function deps(fetchImpl: typeof fetch, current: Session | null = session): Backg
     outbox: new Outbox(),
     workerUrl: async () => 'https://pulse.example',
     session: async () => (revoked && current ? { ...current, revokedAt: 'now' } : current),
+    saveSession: async (s) => {
+      current = s;
+    },
     onRevoked: async () => {
       revoked = true;
     },
@@ -75,6 +83,20 @@ describe('background message handling', () => {
     expect(reply).toMatchObject({ ok: false, code: 'token_revoked', error: expect.stringContaining('revoked') });
     await handleMessage({ type: 'flush-now' }, d);
     expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  it('refreshes the community from the Worker and answers content scripts with their site’s settings', async () => {
+    const community = { ...session.community, sites: [{ ...session.community.sites[0]!, engine: 'generic', selectors: { post: 'article' } }] };
+    const fetchImpl = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ account: { id: 'a1', role: 'moderator', label: null, createdAt: 'x' }, community, identities: [] }), {
+          status: 200,
+        }),
+    ) as unknown as typeof fetch;
+    const d = deps(fetchImpl);
+    expect(await handleMessage({ type: 'refresh-session' }, d)).toMatchObject({ ok: true, session: { role: 'moderator', community } });
+    expect(await handleMessage({ type: 'site-config', origin: 'https://f.example' }, d)).toEqual({ ok: true, site: community.sites[0] });
+    expect(await handleMessage({ type: 'site-config', origin: 'https://elsewhere.example' }, d)).toEqual({ ok: true, site: null });
   });
 
   it('sends on "flush-now" even while backing off, and reports the outbox', async () => {

@@ -1,6 +1,6 @@
 import { annotateRequestSchema } from '../../shared/schemas/annotate';
 import { eventSchema, type PulseEvent } from '../../shared/schemas/events';
-import { annotate, sendEvents } from './api';
+import { annotate, me, sendEvents } from './api';
 import type { Message } from './messages';
 import type { Outbox, OutboxState } from './outbox';
 import type { Session } from './session';
@@ -9,6 +9,7 @@ export interface BackgroundDeps {
   outbox: Outbox;
   workerUrl: () => Promise<string>;
   session: () => Promise<Session | null>;
+  saveSession: (s: Session | null) => Promise<void>;
   /** Records that the Worker revoked this browser's access. */
   onRevoked: () => Promise<void>;
   /** Asks for a flush soon (debounced by the caller). */
@@ -55,9 +56,29 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
     }
     case 'outbox-status':
       return status(deps);
+    case 'site-config': {
+      const session = await deps.session();
+      return { ok: true, site: session?.community.sites.find((s) => s.origin === message.origin) ?? null };
+    }
+    case 'refresh-session':
+      return { ok: true, session: await refreshSession(deps) };
     default:
       return { ok: false, error: 'unknown message' };
   }
+}
+
+/** Re-reads the community (sites, selectors, settings) and the role from the Worker. */
+export async function refreshSession(deps: BackgroundDeps): Promise<Session | null> {
+  const session = await deps.session();
+  if (!session || session.revokedAt) return session;
+  const res = await me(await deps.workerUrl(), session.token, deps.fetchImpl);
+  if (res.ok) {
+    const next = { ...session, role: res.data.account.role, community: res.data.community };
+    await deps.saveSession(next);
+    return next;
+  }
+  if (res.code === 'token_revoked') await deps.onRevoked();
+  return deps.session();
 }
 
 async function status(deps: BackgroundDeps) {

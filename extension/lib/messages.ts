@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AnnotateRequest, AnnotateResponse } from '../../shared/schemas/annotate';
+import type { Site } from '../../shared/schemas/auth';
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { OutboxState } from './outbox';
 import type { Session } from './session';
@@ -9,7 +10,11 @@ export type Message =
   | { type: 'events'; events: PulseEvent[] }
   | { type: 'annotate'; request: AnnotateRequest }
   | { type: 'outbox-status' }
-  | { type: 'flush-now' };
+  | { type: 'flush-now' }
+  /** The community's settings for the site a content script runs on. */
+  | { type: 'site-config'; origin: string }
+  /** Re-read the session's community from the Worker (sites, selectors, settings). */
+  | { type: 'refresh-session' };
 
 export type Reply<M extends Message> = M extends { type: 'events' }
   ? { ok: true; queued: number } | { ok: false; error: string }
@@ -17,7 +22,11 @@ export type Reply<M extends Message> = M extends { type: 'events' }
     ? { ok: true; data: AnnotateResponse } | { ok: false; code?: string | null; error: string }
     : M extends { type: 'outbox-status' | 'flush-now' }
       ? { ok: true; outbox: OutboxState; workerUrl: string; session: Session | null } | { ok: false; error: string }
-      : never;
+      : M extends { type: 'site-config' }
+        ? { ok: true; site: Site | null } | { ok: false; error: string }
+        : M extends { type: 'refresh-session' }
+          ? { ok: true; session: Session | null } | { ok: false; error: string }
+          : never;
 
 /** Sends a message to the background and waits for its typed reply. */
 export async function ask<M extends Message>(message: M): Promise<Reply<M>> {

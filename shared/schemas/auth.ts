@@ -45,6 +45,7 @@ export const siteSchema = z.object({
 export const sitePatchSchema = z
   .strictObject({ engine: engineSchema.optional(), selectors: siteSelectorsSchema.nullable().optional() })
   .refine((p) => p.engine !== undefined || p.selectors !== undefined, { message: 'Send engine and/or selectors' });
+export type SitePatch = z.input<typeof sitePatchSchema>;
 export type Site = z.infer<typeof siteSchema>;
 
 export const communitySchema = z.object({

@@ -7,7 +7,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   runAt: 'document_idle',
-  main(ctx) {
-    startPulse(ctx);
+  async main(ctx) {
+    await startPulse(ctx);
   },
 });

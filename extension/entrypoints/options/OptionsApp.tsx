@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Session, sessionItem } from '../../lib/session';
 import { JoinForm } from './JoinForm';
 import { Membership } from './Membership';
+import { OwnerConsole } from './OwnerConsole';
 import { WorkerUrlForm } from './WorkerUrlForm';
 
 export function OptionsApp() {
@@ -15,7 +16,12 @@ export function OptionsApp() {
     <main>
       <h1>Community Pulse</h1>
       <WorkerUrlForm />
-      {session === undefined ? null : session && !session.revokedAt ? <Membership session={session} /> : (
+      {session === undefined ? null : session && !session.revokedAt ? (
+        <>
+          <Membership session={session} />
+          {session.role === 'owner' && <OwnerConsole session={session} />}
+        </>
+      ) : (
         <>
           {session && <Membership session={session} />}
           <JoinForm />
