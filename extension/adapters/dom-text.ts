@@ -13,9 +13,11 @@ const BLOCK = new Set([
 export function textOf(el: Element | null | undefined, skip?: string): string {
   if (!el) return '';
   const parts: string[] = [];
-  const walk = (node: Node) => {
+  // Line breaks in the source are layout, not text, except inside <pre>.
+  const walk = (node: Node, pre: boolean) => {
     if (node.nodeType === 3) {
-      parts.push(node.nodeValue ?? '');
+      const t = node.nodeValue ?? '';
+      parts.push(pre ? t : t.replace(/\s+/g, ' '));
       return;
     }
     if (node.nodeType !== 1) return;
@@ -24,10 +26,10 @@ export function textOf(el: Element | null | undefined, skip?: string): string {
     if (skip && e !== el && e.matches(skip)) return;
     const block = BLOCK.has(e.tagName);
     if (block) parts.push('\n');
-    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c, pre || e.tagName === 'PRE');
     if (block) parts.push('\n');
   };
-  walk(el);
+  walk(el, false);
   return parts
     .join('')
     .replace(/[^\S\n]+/g, ' ')
@@ -52,6 +54,13 @@ export function countOf(label: string | null | undefined): number | null {
   if (!Number.isFinite(n)) return null;
   const scale = { k: 1e3, K: 1e3, m: 1e6, M: 1e6, 万: 1e4 }[m[2] ?? ''] ?? 1;
   return Math.round(n * scale);
+}
+
+/** Like countOf, but keeps a leading minus (net votes): "-3" -> -3, "−12" -> -12. */
+export function signedCountOf(label: string | null | undefined): number | null {
+  const n = countOf(label);
+  if (n === null) return null;
+  return /^\s*[-−–]\s*\d/.test(label ?? '') ? -n : n;
 }
 
 /** ISO-8601 string of a date-like value, or null when it is not a valid date. */

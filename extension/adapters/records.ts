@@ -36,6 +36,7 @@ export function thread(id: string, fields: Partial<ThreadRecord> = {}): ThreadRe
     likeCount: null,
     viewCount: null,
     score: null,
+    linkUrl: null,
     ...fields,
   };
 }

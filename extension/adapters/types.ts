@@ -24,6 +24,8 @@ export interface ThreadRecord {
   viewCount: number | null;
   /** Net votes or points, where the engine shows them (HN points, Reddit score, SE votes). */
   score: number | null;
+  /** The submitted link on link aggregators (HN, Reddit, Lobsters); `url` stays the discussion. */
+  linkUrl: string | null;
 }
 
 export interface PostRecord {
@@ -31,7 +33,10 @@ export interface PostRecord {
   id: string;
   /** 1-based position in the thread (1 = opening post), where the engine numbers posts. */
   number: number | null;
-  /** Username (the handle, not the display name). */
+  /**
+   * Username: the handle, not the display name. Engines without handles (Stack Exchange)
+   * give the display name here and the stable identity in `authorUrl`.
+   */
   author: string | null;
   /** Display name where the page shows one besides the username. */
   authorName: string | null;
@@ -57,6 +62,12 @@ export interface PostRecord {
   isAccepted: boolean | null;
 }
 
+/**
+ * - `opening`: the thread's first post (a topic, a question, a link submission, an issue);
+ * - `reply`: a post in the discussion, flat or nested (forum replies, HN/Reddit/Lobsters comments);
+ * - `answer`: an answer on a Q&A page (Stack Exchange, GitHub Q&A discussions);
+ * - `comment`: a remark attached to the opening post or an answer on a Q&A page.
+ */
 export type PostRole = 'opening' | 'reply' | 'answer' | 'comment';
 
 export interface UserRecord {
@@ -81,7 +92,10 @@ export interface PageRecord {
 export interface PostElements {
   /** The post's root element (for visibility tracking). */
   post: Element;
-  /** The element holding the author's name; the engagement badge goes at its end. */
+  /**
+   * Where the engagement badge goes: it is appended as this element's last child. Not a
+   * link (the badge would become part of it): the element around or after the name.
+   */
   author: Element | null;
 }
 

@@ -50,6 +50,7 @@ describe('sendEvents', () => {
     expect(await sendEvents('https://p.example', 'cp_tok', events, w.fetchImpl)).toEqual({
       ok: false,
       retry: false,
+      code: 'invalid_body',
       error: '400 invalid_body: events.3.ts: bad',
       rejectIndex: 3,
     });
