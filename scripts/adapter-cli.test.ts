@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -33,10 +34,24 @@ describe('npm run adapter', { timeout: 60_000 }, () => {
     expect(JSON.parse(r.out).thread.url).toBe('http://127.0.0.1:1/t/weekly-study-group-sql-window-functions/4242');
   });
 
+  it('forces the generic adapter with --engine generic', () => {
+    const xf = path.resolve(root, '../shared/data/forums/other/xenforo2_thread_2019_nettally.html');
+    expect(JSON.parse(cli(xf).out).engine).toBe('xenforo');
+    const generic = JSON.parse(cli(xf, '--engine', 'generic').out);
+    expect(generic.engine).toBe('generic');
+    expect(generic.posts).toHaveLength(8);
+    expect(generic.posts[0].author).toBe('dieketzer');
+  });
+
   it('fails clearly on a missing file, a page it does not know, or a bad engine', () => {
     expect(cli('nope.html')).toMatchObject({ code: 2, err: expect.stringContaining('cannot read nope.html: ENOENT') });
-    const hn = path.resolve(root, '../shared/data/forums/hackernews/hn_item_2023-07_postlight.html');
-    expect(cli(hn)).toMatchObject({ code: 2, err: expect.stringContaining('no adapter recognises this page') });
+    const blog = path.join(root, '.tmp-blog.html');
+    writeFileSync(blog, '<html><body><article><h1>My trip</h1><p>We went to the sea.</p></article></body></html>');
+    try {
+      expect(cli(blog)).toMatchObject({ code: 2, err: expect.stringContaining('no adapter recognises this page') });
+    } finally {
+      rmSync(blog);
+    }
     expect(cli(saved, '--engine', 'myspace')).toMatchObject({ code: 2, err: expect.stringContaining('unknown engine "myspace"') });
     expect(cli()).toMatchObject({ code: 2, out: expect.stringContaining('usage: npm run adapter') });
   });
