@@ -1,29 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_FORUMS, load } from '../test/pages';
+import { SAVED_PAGE_ENGINES, SHARED_FORUMS, load } from '../test/pages';
 import { pickAdapter } from './index';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
-/** Every saved page, and the engine that must be picked for it (null: no adapter at all). */
-const EXPECTED: Record<string, string | null> = {
-  'discourse/discourse_topic_meta_2020_appshell_with_noscript_crawler_view_onebox.html': 'discourse',
-  'github/github_issue_56_rendered_dom_defuddle.html': 'github',
-  'hackernews/hn_frontpage_2022-08_purifier.html': 'hackernews',
-  'hackernews/hn_item_2023-07_postlight.html': 'hackernews',
-  'lobsters/lobsters_story_2020_handsonscala.html': 'lobsters',
-  'nodebb/nodebb4_recent_live.html': 'nodebb',
-  'nodebb/nodebb4_topic_en_guest_live.html': 'nodebb',
-  'nodebb/nodebb_topic_2019_nettally.html': 'nodebb',
-  'other/xenforo2_thread_2019_nettally.html': 'xenforo',
-  'phpbb/phpbb_viewtopic_2019_nettally.html': 'phpbb',
-  'reddit_new/postlight_www.reddit.com--title-only.html': 'reddit',
-  'reddit_new/postlight_www.reddit.com.html': 'reddit',
-  'reddit_new/shreddit_post_social_crawler_stub_2024-07_liquidx.html': 'reddit',
-  'reddit_old/old_reddit_thread_2018-04_blogskipper.html': 'reddit',
-  'stackexchange/so_question_1732348_2020-12_howdoi.html': 'stackexchange',
-};
+const EXPECTED = SAVED_PAGE_ENGINES;
 
 const FIXTURES: Record<string, string> = {
   'demo/forum/live-topic.html': 'discourse',

@@ -56,11 +56,13 @@ export function countOf(label: string | null | undefined): number | null {
   return Math.round(n * scale);
 }
 
-/** Like countOf, but keeps a leading minus (net votes): "-3" -> -3, "−12" -> -12. */
+/** Like countOf, but keeps a minus right before the number (net votes): "-35 points" -> -35, "−12" -> -12. */
 export function signedCountOf(label: string | null | undefined): number | null {
-  const n = countOf(label);
-  if (n === null) return null;
-  return /^\s*[-−–]\s*\d/.test(label ?? '') ? -n : n;
+  if (!label) return null;
+  const m = /([-−–]?)\s*(\d[\d,.]*\s*[kKmM万]?)/.exec(label);
+  if (!m) return null;
+  const n = countOf(m[2]);
+  return n === null ? null : m[1] ? -n : n;
 }
 
 /** ISO-8601 string of a date-like value, or null when it is not a valid date. */

@@ -1,4 +1,4 @@
-import { absoluteUrl, countOf, isoDate, textOf } from './dom-text';
+import { absoluteUrl, countOf, isoDate, signedCountOf, textOf } from './dom-text';
 import { neverThrows, page as pageRecord, post as postRecord, thread as threadRecord } from './records';
 import type {
   AdapterResult,
@@ -46,13 +46,11 @@ function detect(doc: Document, url: URL): boolean {
 }
 
 /** Signed integer as Lobsters shows it ("8", "-3", "1.2K"); null for hidden ("~", blank). */
+/** The score shown in a voters box: a signed number, nothing else ("" when hidden). */
 function scoreOf(el: Element | null | undefined): number | null {
   if (!el) return null;
   const label = (textOf(el) || el.getAttribute('title') || '').replace(/\u00a0/g, ' ').trim();
-  const m = /^([-−–])?\s*(\d[\d,.]*\s*[kKmM]?)$/.exec(label);
-  if (!m) return null;
-  const n = countOf(m[2]);
-  return n === null ? null : m[1] ? -n : n;
+  return /^[-−–]?\s*\d[\d,.]*\s*[kKmM]?$/.test(label) ? signedCountOf(label) : null;
 }
 
 /** Date of a byline time element; `problems` gets one note for zoneless times. */

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_FORUMS, load, loadHtml } from '../test/pages';
+import { SHARED_FORUMS, load, loadHtml, allSavedPages } from '../test/pages';
 import { nodebbAdapter } from './nodebb';
 import { unescapeJsString } from './nodebb/script-json';
 import type { PostRecord } from './types';
@@ -13,21 +12,7 @@ const V4 = path.join(DIR, 'nodebb4_topic_en_guest_live.html');
 const V4_URL = 'http://127.0.0.1:4567/topic/2/upgrading-to-nodebb-4-was-surprisingly-smooth';
 const RECENT = path.join(DIR, 'nodebb4_recent_live.html');
 const RECENT_URL = 'http://127.0.0.1:4567/recent';
-const DEMO_FORUM = path.resolve(import.meta.dirname, '../../demo/forum');
 
-function allPages(): Array<{ file: string; engine: string }> {
-  const out: Array<{ file: string; engine: string }> = [];
-  for (const dir of readdirSync(SHARED_FORUMS, { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
-    for (const f of readdirSync(path.join(SHARED_FORUMS, dir.name))) {
-      if (!f.endsWith('.html')) continue;
-      const engine = dir.name === 'other' ? (/^xenforo/.test(f) ? 'xenforo' : 'other') : dir.name;
-      out.push({ file: path.join(SHARED_FORUMS, dir.name, f), engine });
-    }
-  }
-  for (const f of readdirSync(DEMO_FORUM)) if (f.endsWith('.html')) out.push({ file: path.join(DEMO_FORUM, f), engine: 'discourse' });
-  return out;
-}
 
 function wellFormed(p: PostRecord) {
   expect(p.id).toMatch(/^\d+$/);
@@ -239,7 +224,7 @@ describe('NodeBB adapter robustness', () => {
   });
 
   it('is detected on NodeBB pages only', () => {
-    for (const { file, engine } of allPages()) {
+    for (const { file, engine } of allSavedPages()) {
       const { doc } = load(file, 'https://example.org/');
       for (const address of ['https://example.org/', 'https://example.org/topic/1/x']) {
         expect(nodebbAdapter.detect(doc, new URL(address)), `${path.basename(file)} at ${address}`).toBe(engine === 'nodebb');

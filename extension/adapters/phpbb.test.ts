@@ -1,29 +1,14 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_FORUMS, load, loadHtml } from '../test/pages';
+import { SHARED_FORUMS, load, loadHtml, allSavedPages } from '../test/pages';
 import { phpbbAdapter } from './phpbb';
 import { footerOffsetMinutes, parsePhpbbDate } from './phpbb/dates';
 import type { PostRecord } from './types';
 
 const SAVED = path.join(SHARED_FORUMS, 'phpbb/phpbb_viewtopic_2019_nettally.html');
 const REAL_URL = 'http://ilovephilosophy.com/viewtopic.php?f=1&t=194998&start=25';
-const DEMO_FORUM = path.resolve(import.meta.dirname, '../../demo/forum');
 
 /** Every saved page the team shares, and the demo pages, with the engine each one is. */
-function allPages(): Array<{ file: string; engine: string }> {
-  const out: Array<{ file: string; engine: string }> = [];
-  for (const dir of readdirSync(SHARED_FORUMS, { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
-    for (const f of readdirSync(path.join(SHARED_FORUMS, dir.name))) {
-      if (!f.endsWith('.html')) continue;
-      const engine = dir.name === 'other' ? (/^xenforo/.test(f) ? 'xenforo' : 'other') : dir.name;
-      out.push({ file: path.join(SHARED_FORUMS, dir.name, f), engine });
-    }
-  }
-  for (const f of readdirSync(DEMO_FORUM)) if (f.endsWith('.html')) out.push({ file: path.join(DEMO_FORUM, f), engine: 'discourse' });
-  return out;
-}
 
 function wellFormed(p: PostRecord) {
   expect(p.id).toMatch(/^\d+$/);
@@ -243,7 +228,7 @@ describe('phpBB adapter on phpBB 3.3 markup (reconstructed from the templates)',
 
 describe('phpBB adapter robustness', () => {
   it('is detected on phpBB pages only', () => {
-    const pages = allPages();
+    const pages = allSavedPages();
     expect(pages.length).toBeGreaterThan(15);
     for (const { file, engine } of pages) {
       const { doc } = load(file, 'https://example.org/');

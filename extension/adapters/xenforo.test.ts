@@ -1,27 +1,12 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_FORUMS, load, loadHtml } from '../test/pages';
+import { SHARED_FORUMS, load, loadHtml, allSavedPages } from '../test/pages';
 import type { PostRecord } from './types';
 import { xenforoAdapter } from './xenforo';
 
 const SAVED = path.join(SHARED_FORUMS, 'other/xenforo2_thread_2019_nettally.html');
 const REAL_URL = 'https://xenforo.com/community/threads/a-dark-theme-option.8276/';
-const DEMO_FORUM = path.resolve(import.meta.dirname, '../../demo/forum');
 
-function allPages(): Array<{ file: string; engine: string }> {
-  const out: Array<{ file: string; engine: string }> = [];
-  for (const dir of readdirSync(SHARED_FORUMS, { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
-    for (const f of readdirSync(path.join(SHARED_FORUMS, dir.name))) {
-      if (!f.endsWith('.html')) continue;
-      const engine = dir.name === 'other' ? (/^xenforo/.test(f) ? 'xenforo' : 'other') : dir.name;
-      out.push({ file: path.join(SHARED_FORUMS, dir.name, f), engine });
-    }
-  }
-  for (const f of readdirSync(DEMO_FORUM)) if (f.endsWith('.html')) out.push({ file: path.join(DEMO_FORUM, f), engine: 'discourse' });
-  return out;
-}
 
 function wellFormed(p: PostRecord) {
   expect(p.id).toMatch(/^\d+$/);
@@ -144,7 +129,7 @@ describe('XenForo adapter on a forum view (reconstructed)', () => {
 
 describe('XenForo adapter robustness', () => {
   it('is detected on XenForo pages only', () => {
-    for (const { file, engine } of allPages()) {
+    for (const { file, engine } of allSavedPages()) {
       const { doc } = load(file, 'https://example.org/');
       for (const address of ['https://example.org/', 'https://example.org/threads/x.1/']) {
         expect(xenforoAdapter.detect(doc, new URL(address)), `${path.basename(file)} at ${address}`).toBe(engine === 'xenforo');

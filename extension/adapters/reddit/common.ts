@@ -1,4 +1,4 @@
-import { absoluteUrl, isoDate, textOf } from '../dom-text';
+import { absoluteUrl, isoDate, signedCountOf, textOf } from '../dom-text';
 import { thread as threadRecord } from '../records';
 import type { ListingElements, PageKind, PostElements, PostRecord, PostRole, ThreadRecord } from '../types';
 
@@ -108,18 +108,9 @@ export function subredditName(value: string | null | undefined): string | null {
 
 /**
  * Signed Reddit score of a label: "690", "-35 points", "11.0k", "1.2m". Null for
- * "Vote", "•" (score hidden) and anything else without a number. (countOf drops signs.)
+ * "Vote", "•" (score hidden) and anything else without a number.
  */
-export function scoreOf(label: string | null | undefined): number | null {
-  if (!label) return null;
-  const m = /([-−–]?)\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM])?/.exec(label);
-  if (!m) return null;
-  const n = Number(m[2]!.replace(/,/g, ''));
-  if (!Number.isFinite(n)) return null;
-  const scale = m[3] ? (/k/i.test(m[3]) ? 1e3 : 1e6) : 1;
-  const v = Math.round(n * scale);
-  return m[1] ? -v : v;
-}
+export const scoreOf = signedCountOf;
 
 /** Strict signed integer attribute ("42", "-3"); null for anything else. */
 export function signedIntAttr(el: Element | null | undefined, name: string): number | null {
@@ -194,41 +185,9 @@ export function threadFromMeta(doc: Document, url: URL, id: string): ThreadRecor
   });
 }
 
-const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
-]);
-
-/**
- * Text of a post body as a reader sees it, quotes left out. Like dom-text's textOf,
- * except that line breaks inside a text node are plain whitespace (as a browser shows
- * them) outside `<pre>`: the saved redesign pages are pretty-printed, with newlines in
- * the middle of sentences.
- */
+/** Text of a post body as a reader sees it, quotes left out. */
 export function bodyText(el: Element | null | undefined): string {
-  if (!el) return '';
-  const parts: string[] = [];
-  const walk = (node: Node, pre: boolean) => {
-    if (node.nodeType === 3) {
-      const v = node.nodeValue ?? '';
-      parts.push(pre ? v : v.replace(/\s+/g, ' '));
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const e = node as Element;
-    if (e.tagName === 'SCRIPT' || e.tagName === 'STYLE' || e.tagName === 'TEMPLATE') return;
-    if (e !== el && e.matches(QUOTE)) return;
-    const block = BLOCK.has(e.tagName);
-    if (block) parts.push('\n');
-    for (let c = e.firstChild; c; c = c.nextSibling) walk(c, pre || e.tagName === 'PRE');
-    if (block) parts.push('\n');
-  };
-  walk(el, false);
-  return parts
-    .join('')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n')
-    .trim();
+  return textOf(el, QUOTE);
 }
 
 /** Text of a label or title on one line. */
