@@ -4,7 +4,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -40,6 +41,22 @@ export function queryLocalD1<T = Record<string, unknown>>(sql: string, persistTo
   );
   const parsed = JSON.parse(out.slice(out.indexOf('['))) as Array<{ results: T[] }>;
   return parsed.flatMap((r) => r.results);
+}
+
+/**
+ * Reads the local D1's SQLite file directly (node:sqlite, read-only), for polling in tests
+ * while `wrangler dev` holds the database: much faster than spawning `wrangler d1 execute`.
+ */
+export function readLocalD1<T = Record<string, unknown>>(sql: string, persistTo: string): T[] {
+  const dir = path.join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
+  if (!file) throw new Error(`no D1 database file in ${dir}`);
+  const db = new DatabaseSync(path.join(dir, file), { readOnly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
 }
 
 export function buildExtension(): string {

@@ -1,4 +1,4 @@
-import { absoluteUrl, isoDate, textOf } from './dom-text';
+import { absoluteUrl, inertFragment, isoDate, textOf } from './dom-text';
 import { readCrawlerPosts } from './discourse/crawler-view';
 import { type DomPost, readEmberPosts } from './discourse/ember-dom';
 import { readPreloaded } from './discourse/preloaded';
@@ -60,9 +60,7 @@ function kindOf(doc: Document, url: URL, topicId: string | null, postCount: numb
 function noscriptCrawlerRoot(doc: Document): ParentNode | null {
   for (const ns of doc.querySelectorAll('noscript')) {
     if (ns.children.length > 0 || !/crawler-post|DiscussionForumPosting/.test(ns.textContent ?? '')) continue;
-    const inert = doc.implementation.createHTMLDocument('');
-    inert.body.innerHTML = ns.textContent ?? '';
-    return inert.body;
+    return inertFragment(doc, ns.textContent ?? '');
   }
   return null;
 }

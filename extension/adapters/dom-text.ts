@@ -13,23 +13,34 @@ const BLOCK = new Set([
 export function textOf(el: Element | null | undefined, skip?: string): string {
   if (!el) return '';
   const parts: string[] = [];
-  // Line breaks in the source are layout, not text, except inside <pre>.
-  const walk = (node: Node, pre: boolean) => {
+  // Iterative walk (a page can nest elements deeper than the call stack). Line breaks in
+  // the source are layout, not text, except inside <pre>. A '\n' marker on the stack closes a
+  // block element.
+  const stack: Array<{ node: Node; pre: boolean } | '\n'> = [{ node: el, pre: false }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item === '\n') {
+      parts.push('\n');
+      continue;
+    }
+    const { node, pre } = item;
     if (node.nodeType === 3) {
       const t = node.nodeValue ?? '';
       parts.push(pre ? t : t.replace(/\s+/g, ' '));
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const e = node as Element;
-    if (e.tagName === 'SCRIPT' || e.tagName === 'STYLE' || e.tagName === 'TEMPLATE') return;
-    if (skip && e !== el && e.matches(skip)) return;
+    if (e.tagName === 'SCRIPT' || e.tagName === 'STYLE' || e.tagName === 'TEMPLATE') continue;
+    if (skip && e !== el && e.matches(skip)) continue;
     const block = BLOCK.has(e.tagName);
-    if (block) parts.push('\n');
-    for (let c = e.firstChild; c; c = c.nextSibling) walk(c, pre || e.tagName === 'PRE');
-    if (block) parts.push('\n');
-  };
-  walk(el, false);
+    if (block) {
+      parts.push('\n');
+      stack.push('\n');
+    }
+    const inPre = pre || e.tagName === 'PRE';
+    for (let c = e.lastChild; c; c = c.previousSibling) stack.push({ node: c, pre: inPre });
+  }
   return parts
     .join('')
     .replace(/[^\S\n]+/g, ' ')
@@ -37,12 +48,21 @@ export function textOf(el: Element | null | undefined, skip?: string): string {
     .trim();
 }
 
-/** Plain text of an HTML fragment, parsed in an inert document (nothing loads or runs). */
-export function textOfHtml(doc: Document, html: string, skip?: string): string {
+/**
+ * An HTML fragment parsed in an inert document, detached from the page: scripts never
+ * run, images and styles never load, nothing reaches the live DOM. The only place the
+ * extension parses HTML from data.
+ */
+export function inertFragment(doc: Document, html: string): Element {
   const inert = doc.implementation.createHTMLDocument('');
   const box = inert.createElement('div');
   box.innerHTML = html;
-  return textOf(box, skip);
+  return box;
+}
+
+/** Plain text of an HTML fragment, parsed in an inert document. */
+export function textOfHtml(doc: Document, html: string, skip?: string): string {
+  return textOf(inertFragment(doc, html), skip);
 }
 
 /** First integer in a label such as "12", "1.2k" or "8 Likes"; null when there is none. */

@@ -1,4 +1,4 @@
-import { absoluteUrl, countOf, intAttr, isoDate, textOf } from './dom-text';
+import { absoluteUrl, countOf, inertFragment, intAttr, isoDate, textOf } from './dom-text';
 import { ajaxifyData, scriptJson } from './nodebb/script-json';
 import { neverThrows, page as pageRecord, post as postRecord, thread as threadRecord } from './records';
 import type {
@@ -112,9 +112,6 @@ function readDomPost(el: Element, pid: string, base: URL): DomPost {
 function jsonPost(doc: Document, p: Json, base: URL): PostRecord | null {
   if (!p || (typeof p.pid !== 'number' && typeof p.pid !== 'string') || p.deleted === 1) return null;
   const user: Json = p.user && typeof p.user === 'object' ? p.user : {};
-  const inert = doc.implementation.createHTMLDocument('');
-  const box = inert.createElement('div');
-  box.innerHTML = typeof p.content === 'string' ? p.content : '';
   const display = typeof user.displayname === 'string' && user.displayname !== user.username ? user.displayname : null;
   return postRecord(String(p.pid), {
     number: typeof p.index === 'number' ? p.index + 1 : null,
@@ -122,7 +119,7 @@ function jsonPost(doc: Document, p: Json, base: URL): PostRecord | null {
     authorName: display,
     authorUrl: typeof user.userslug === 'string' && user.userslug ? absoluteUrl(`/user/${user.userslug}`, base) : null,
     createdAt: isoDate(p.timestampISO) ?? (typeof p.timestamp === 'number' ? isoDate(p.timestamp) : null),
-    text: postText(box),
+    text: postText(inertFragment(doc, typeof p.content === 'string' ? p.content : '')),
     score: typeof p.votes === 'number' ? p.votes : null,
     parentId: p.toPid !== undefined && p.toPid !== null && p.toPid !== '' ? String(p.toPid) : null,
     replyToUser: typeof p.parent?.username === 'string' ? p.parent.username : null,

@@ -42,7 +42,7 @@ export async function startPulse(ctx: ContentScriptContext, doc: Document = docu
     if (page.kind !== 'thread') return;
     for (const [id, el] of result.elements) tracker.watch(id, el.post);
     if (added.length > 0) void store.annotate(page, added);
-    void badges.sync(result);
+    badges.sync(result);
   };
 
   const observer = observePosts(ctx, doc, adapter, onPosts);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -7,7 +7,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium with the built, unpacked extension loaded (headless, no network chatter). */
 export async function launchWithExtension(extensionDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'pulse-chromium-')), {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'pulse-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
@@ -23,5 +24,6 @@ export async function launchWithExtension(extensionDir: string): Promise<{ conte
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  context.once('close', () => rmSync(profile, { recursive: true, force: true }));
   return { context, extensionId };
 }

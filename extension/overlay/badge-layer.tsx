@@ -8,61 +8,87 @@ import { AccessNotice, NOTICE_CSS } from './AccessNotice';
 import { BADGE_CSS } from './badge-css';
 import { EngagementBadge } from './EngagementBadge';
 
-interface Mounted {
-  anchor: Element;
+interface Wanted {
+  postId: string;
   author: string;
+}
+
+interface Mounted extends Wanted {
+  anchor: Element;
   ui: ShadowRootContentScriptUi<HTMLElement>;
 }
 
+/** Badges are mounted when their post comes within this distance of the viewport. */
+const NEAR_VIEWPORT = '600px 0px';
+
 /**
- * Keeps one engagement badge, in its own shadow root, at the end of each post's author
- * element. Forums re-render posts (Discourse unmounts off-screen posts and renders them
- * again), so a badge whose anchor changed or left the page is mounted again.
+ * Keeps one engagement badge, in its own closed shadow root (the forum's scripts cannot
+ * read members' scores out of it, nor its styles leak either way), at the end of each
+ * post's author element. Badges are mounted lazily as posts near the viewport, so a
+ * 10,000-post page costs no more than the part being read. Forums re-render posts
+ * (Discourse unmounts off-screen posts), so a badge whose anchor changed or left the
+ * page is mounted again.
  */
 export class BadgeLayer {
   private mounted = new Map<string, Mounted>();
-  private pending = new Set<string>();
+  private waiting = new WeakMap<Element, Wanted>();
+  private mounting = new Set<Element>();
+  private readonly io: IntersectionObserver;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly store: AnnotationStore,
-  ) {}
-
-  async sync(result: AdapterResult): Promise<void> {
-    const jobs: Promise<void>[] = [];
-    for (const post of result.page.posts) {
-      const anchor = result.elements.get(post.id)?.author;
-      if (!anchor || !post.author || this.pending.has(post.id)) continue;
-      const current = this.mounted.get(post.id);
-      if (current && current.anchor === anchor && current.ui.shadowHost.isConnected) continue;
-      current?.ui.remove();
-      this.mounted.delete(post.id);
-      jobs.push(this.mount(post.id, post.author, anchor));
-    }
-    await Promise.all(jobs);
+  ) {
+    this.io = new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR_VIEWPORT });
+    ctx.onInvalidated(() => this.io.disconnect());
   }
 
-  private async mount(postId: string, author: string, anchor: Element) {
-    this.pending.add(postId);
+  sync(result: AdapterResult): void {
+    for (const post of result.page.posts) {
+      const anchor = result.elements.get(post.id)?.author;
+      if (!anchor || !post.author) continue;
+      const current = this.mounted.get(post.id);
+      if (current && current.anchor === anchor && current.ui.shadowHost.isConnected) continue;
+      if (this.waiting.has(anchor) || this.mounting.has(anchor)) continue;
+      this.waiting.set(anchor, { postId: post.id, author: post.author });
+      this.io.observe(anchor);
+    }
+  }
+
+  private onNear(entries: IntersectionObserverEntry[]) {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const anchor = entry.target;
+      const wanted = this.waiting.get(anchor);
+      this.io.unobserve(anchor);
+      this.waiting.delete(anchor);
+      if (!wanted || !anchor.isConnected) continue;
+      void this.mount(wanted, anchor);
+    }
+  }
+
+  private async mount(wanted: Wanted, anchor: Element) {
+    this.mounting.add(anchor);
     try {
+      this.mounted.get(wanted.postId)?.ui.remove();
       const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
         name: OVERLAY_TAG,
+        mode: 'closed',
         position: 'inline',
         anchor,
         append: 'last',
         css: BADGE_CSS,
         isolateEvents: true,
         onMount: (container) => {
-          render(<EngagementBadge store={this.store} author={author} />, container);
+          render(<EngagementBadge store={this.store} author={wanted.author} />, container);
           return container;
         },
         onRemove: (container) => container && render(null, container),
       });
-      ui.shadowHost.dataset.pulsePost = postId;
       ui.mount();
-      this.mounted.set(postId, { anchor, author, ui });
+      this.mounted.set(wanted.postId, { ...wanted, anchor, ui });
     } finally {
-      this.pending.delete(postId);
+      this.mounting.delete(anchor);
     }
   }
 
@@ -70,6 +96,7 @@ export class BadgeLayer {
   async mountNotice(doc: Document = document) {
     const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
       name: 'pulse-notice',
+      mode: 'closed',
       position: 'inline',
       anchor: doc.body,
       append: 'last',

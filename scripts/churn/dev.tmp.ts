@@ -1,0 +1,13 @@
+import { predictChurn } from '../../shared/churn/model';
+import { stackExchangeChurnEvents } from './stackexchange-events';
+import { evaluateTimeSplit } from './time-split';
+const until = Date.parse(process.argv[2] + 'T00:00:00Z');
+const loaded = await stackExchangeChurnEvents('/work/shared/data/recsys/stackexchange_cardano');
+const events = loaded.events.filter((e) => e.ts < until);
+const r = evaluateTimeSplit(events, until, { kind: (process.argv[3] as any) ?? 'auto' });
+const rows = r.test.map((s) => ({ s, risk: predictChurn(r.model, s.raw).risk })).sort((a, b) => b.risk - a.risk);
+const k = Math.ceil(rows.length * 0.1);
+for (const { s, risk } of rows.slice(0, k + 5)) console.log(s.label, risk.toFixed(3), Object.entries(s.raw).filter(([, v]) => v !== 0).map(([k, v]) => `${k}=${Number(v.toFixed(2))}`).join(' '));
+console.log('---- recency top');
+const rec = [...r.test].sort((a, b) => b.raw.daysSinceActive - a.raw.daysSinceActive);
+for (const s of rec.slice(0, 10)) console.log(s.label, s.raw.daysSinceActive.toFixed(1), s.raw.activeDaysTotal);
