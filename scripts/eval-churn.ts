@@ -2,7 +2,12 @@
  * Evaluates the churn model on a community's history with a time split.
  *
  *   npm run eval:churn -- stackexchange <dump-dir> [--cutoff YYYY-MM-DD] [--horizon 30]
- *                         [--window 60] [--kind auto|logistic|stumps]
+ *                         [--window 60] [--kind auto|logistic|stumps] [--until YYYY-MM-DD] [--verbose]
+ *
+ * --cutoff sets T (default: the first midnight after 2/3 of the activity); --window the
+ * population (members active in the N days before a cutoff); --until pretends the data
+ * ends there (for development splits that never touch the later test period); --verbose
+ * prints the model's weights and each test cutoff.
  *
  * Trains on the history before T, scores members at cutoffs after T (scripts/churn/
  * time-split.ts), and prints AUC and precision@top-10% for the model and for a
@@ -15,7 +20,8 @@ import { predictChurn } from '../shared/churn/model';
 import { stackExchangeChurnEvents } from './churn/stackexchange-events';
 import { evaluateTimeSplit, type Scores } from './churn/time-split';
 
-const USAGE = 'usage: npm run eval:churn -- stackexchange <dump-dir> [--cutoff YYYY-MM-DD] [--horizon 30] [--window 60] [--kind auto|logistic|stumps]';
+const USAGE =
+  'usage: npm run eval:churn -- stackexchange <dump-dir> [--cutoff YYYY-MM-DD] [--horizon 30] [--window 60] [--kind auto|logistic|stumps] [--until YYYY-MM-DD] [--verbose]';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -58,6 +64,10 @@ const loaded = await stackExchangeChurnEvents(resolve(dir), (p) => {
     lastPct = pct;
     process.stderr.write(`reading ${p.file}: ${pct}% of ${(p.dumpTotalBytes / 1e6).toFixed(1)} MB\n`);
   }
+}).catch((e: unknown) => {
+  // missing files and malformed XML: the reader's message names the file (and line)
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
 });
 const until = values.until === undefined ? undefined : Date.parse(`${values.until}T00:00:00Z`);
 if (until !== undefined && !Number.isFinite(until)) {
@@ -78,10 +88,17 @@ const result = evaluateTimeSplit(events, end, {
   ...(cutoff === undefined ? {} : { cutoff }),
 });
 const m = result.model;
-console.log(`split: train before T = ${day(result.cutoff)}; test cutoffs ${result.testCutoffs.map(day).join(', ')}`);
+const tc = result.testCutoffs;
+console.log(`split: train before T = ${day(result.cutoff)}; test at ${tc.length} weekly cutoffs${tc.length ? ` from ${day(tc[0]!)} to ${day(tc[tc.length - 1]!)}` : ''}`);
 console.log(
   `training: ${m.training.rows} snapshots (${m.training.positives} churned) at ${m.training.cutoffs} weekly cutoffs; ` +
-    `validation AUC ${m.training.validation ? m.training.validation.map((v) => `${v.candidate} ${f(v.auc)}`).join(', ') : 'n/a (history too short)'} -> ${m.training.choice}; ` +
+    `validation AUC ${
+      m.training.validation
+        ? m.training.validation.map((v) => `${v.candidate} ${f(v.auc)}`).join(', ')
+        : kind === 'auto'
+          ? 'n/a (history too short to validate)'
+          : `not run (--kind ${kind})`
+    } -> ${m.training.choice}; ` +
     `trained in ${result.trainMs.toFixed(0)} ms`,
 );
 if (values.verbose) {
@@ -95,7 +112,7 @@ if (values.verbose) {
 }
 const churned = result.test.filter((s) => s.label === 1).length;
 console.log(`test: ${result.test.length} snapshots, ${churned} churned (${((100 * churned) / Math.max(1, result.test.length)).toFixed(1)}%), horizon ${m.horizonDays} days, population active in the ${m.activeWindowDays} days before each cutoff`);
-for (const c of result.perCutoff) {
+for (const c of values.verbose ? result.perCutoff : []) {
   console.log(
     `  ${day(c.at)}: ${c.rows} members, ${c.churned} churned | model AUC ${f(c.model.auc)} P@10% ${f(c.model.precisionTop10)} | recency AUC ${f(c.baseline.auc)} P@10% ${f(c.baseline.precisionTop10)}`,
   );

@@ -78,6 +78,7 @@ export class AnnotationStore {
           this.lastError = res.error;
           for (const p of chunk) this.sent.delete(p.id); // try again with the next change
         }
+        this.notify(); // badges show each chunk's answers as they come
       }
     } finally {
       for (const a of authors) this.inFlight.delete(a);

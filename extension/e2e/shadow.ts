@@ -64,20 +64,29 @@ async function cdp(page: Page): Promise<CDPSession> {
   return s;
 }
 
-/** Every `<tag>` host in the page, with what its shadow root shows. */
+/**
+ * Every `<tag>` host in the page, with what its shadow root shows. Found with the
+ * protocol's search (so huge or very deep pages do not have to be serialised whole), then
+ * each host described with its shadow root.
+ */
 export async function shadowHosts(page: Page, tag: string): Promise<ShadowHost[]> {
-  const { root } = (await (await cdp(page)).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  const hosts: ShadowHost[] = [];
-  const walk = (n: CdpNode) => {
-    if (n.nodeType === 1 && n.nodeName.toLowerCase() === tag && n.shadowRoots?.length) {
-      const shadow = n.shadowRoots[0]!;
-      hosts.push({ text: textUnder(shadow).replace(/\s+/g, ' ').trim(), elements: elementsUnder(shadow), hostAttrs: attrsOf(n) });
+  const s = await cdp(page);
+  await s.send('DOM.getDocument', { depth: 0 });
+  const { searchId, resultCount } = (await s.send('DOM.performSearch', { query: tag })) as { searchId: string; resultCount: number };
+  try {
+    if (resultCount === 0) return [];
+    const { nodeIds } = (await s.send('DOM.getSearchResults', { searchId, fromIndex: 0, toIndex: resultCount })) as { nodeIds: number[] };
+    const hosts: ShadowHost[] = [];
+    for (const nodeId of nodeIds) {
+      const { node } = (await s.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode };
+      if (node.nodeType !== 1 || node.nodeName.toLowerCase() !== tag || !node.shadowRoots?.length) continue;
+      const shadow = node.shadowRoots[0]!;
+      hosts.push({ text: textUnder(shadow).replace(/\s+/g, ' ').trim(), elements: elementsUnder(shadow), hostAttrs: attrsOf(node) });
     }
-    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
-    if (n.contentDocument) walk(n.contentDocument);
-  };
-  walk(root);
-  return hosts;
+    return hosts;
+  } finally {
+    await s.send('DOM.discardSearchResults', { searchId });
+  }
 }
 
 /** The badges' visible texts, in page order. */

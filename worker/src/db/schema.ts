@@ -161,6 +161,7 @@ export const posts = sqliteTable(
     ),
     index('posts_author_idx').on(t.authorMemberId),
     index('posts_thread_idx').on(t.siteId, t.threadExtId, t.postNumber),
+    index('posts_reply_to_idx').on(t.siteId, t.threadExtId, t.replyToNumber),
   ],
 );
 

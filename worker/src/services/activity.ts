@@ -43,14 +43,23 @@ export async function authorActivity(db: Db, memberIds: readonly string[]): Prom
              COALESCE(SUM(like_count), 0) AS likes_received
       FROM mine GROUP BY author_member_id
     ),
+    -- Two indexed joins rather than one OR: direct replies to their posts, and replies to
+    -- the topic (no reply-to) in threads they opened.
     replies_received AS (
-      SELECT m.author_member_id AS member_id, COUNT(*) AS n
-      FROM mine m
-      JOIN posts r ON r.site_id = m.site_id AND r.thread_ext_id = m.thread_ext_id AND r.ext_id <> m.ext_id
-      WHERE (r.author_member_id IS NULL OR r.author_member_id <> m.author_member_id)
-        AND (r.reply_to_number = m.post_number
-             OR (m.post_number = 1 AND r.reply_to_number IS NULL AND r.post_number > 1))
-      GROUP BY m.author_member_id
+      SELECT member_id, SUM(n) AS n FROM (
+        SELECT m.author_member_id AS member_id, COUNT(*) AS n
+        FROM mine m
+        JOIN posts r ON r.site_id = m.site_id AND r.thread_ext_id = m.thread_ext_id AND r.reply_to_number = m.post_number
+        WHERE r.ext_id <> m.ext_id AND (r.author_member_id IS NULL OR r.author_member_id <> m.author_member_id)
+        GROUP BY m.author_member_id
+        UNION ALL
+        SELECT m.author_member_id AS member_id, COUNT(*) AS n
+        FROM mine m
+        JOIN posts r ON r.site_id = m.site_id AND r.thread_ext_id = m.thread_ext_id
+        WHERE m.post_number = 1 AND r.reply_to_number IS NULL AND r.post_number > 1
+          AND (r.author_member_id IS NULL OR r.author_member_id <> m.author_member_id)
+        GROUP BY m.author_member_id
+      ) GROUP BY member_id
     ),
     moments AS (
       SELECT author_member_id AS member_id, created_at AS t FROM mine WHERE created_at IS NOT NULL

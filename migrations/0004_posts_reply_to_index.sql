@@ -1,0 +1,1 @@
+CREATE INDEX `posts_reply_to_idx` ON `posts` (`site_id`,`thread_ext_id`,`reply_to_number`);

@@ -1,0 +1,12 @@
+export * from './types';
+export { KIND_WEIGHTS, interactionWeight, touchesOf } from './interaction-weight';
+export { buildNeighbours, DEFAULT_NEIGHBOUR_OPTIONS, type NeighbourOptions } from './co-visitation';
+export { buildContentIndex, vectorise, DEFAULT_CONTENT_OPTIONS, type ContentIndex, type ContentOptions } from './content-index';
+export { buildContentNeighbours } from './content-neighbours';
+export { tokenize } from './tokenize';
+export { cosine, type SparseVector } from './sparse-vector';
+export { buildPopularity, cataloguePopularity, recency, DAY_MS } from './priors';
+export { scoreByNeighbours } from './co-visitation-scores';
+export { diversify } from './diversify';
+export { recommend, DEFAULT_RECOMMEND_OPTIONS, type RecommendInput, type RecommendOptions, type BlendWeights } from './recommend';
+export { neighboursToRows, neighboursFromRows, type NeighbourRow } from './neighbour-rows';
