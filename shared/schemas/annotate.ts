@@ -3,14 +3,21 @@ import { MAX_POSTS_PER_ANNOTATE } from '../constants';
 import { engineSchema, externalIdSchema, instantSchema, originSchema, usernameSchema } from './common';
 import { engagementSchema } from './engagement';
 
+const count = z.int().min(0).max(1_000_000_000).nullable().default(null);
+
 export const threadInputSchema = z.strictObject({
   id: externalIdSchema,
   title: z.string().max(500).nullable(),
   url: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
   category: z.string().max(200).nullable(),
   createdAt: instantSchema.nullable(),
+  /** Tags (recommendations group by them). */
+  tags: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  replyCount: count,
+  likeCount: count,
+  viewCount: count,
 });
-export type ThreadInput = z.infer<typeof threadInputSchema>;
+export type ThreadInput = z.input<typeof threadInputSchema>;
 
 /** What the page shows of one post. Post text is not sent. */
 export const postInputSchema = z.strictObject({
@@ -32,7 +39,8 @@ export const annotateRequestSchema = z.strictObject({
   thread: threadInputSchema,
   posts: z.array(postInputSchema).max(MAX_POSTS_PER_ANNOTATE),
 });
-export type AnnotateRequest = z.infer<typeof annotateRequestSchema>;
+export type AnnotateRequest = z.input<typeof annotateRequestSchema>;
+export type AnnotateRequestParsed = z.infer<typeof annotateRequestSchema>;
 
 export const authorActivitySchema = z.object({
   /** Posts they wrote that the Worker has seen (topics plus replies). */

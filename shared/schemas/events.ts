@@ -54,12 +54,26 @@ export const replyEventSchema = z.strictObject({
   post: post.nullable(),
 });
 
+/**
+ * What the viewer did with the "recommended for you" panel: a recommended thread shown,
+ * opened, or dismissed ("not interested"). `thread` is the recommended thread, `from`
+ * the thread being read, `rank` its place in the list (0 first).
+ */
+export const recEventSchema = z.strictObject({
+  ...base,
+  type: z.enum(['rec_impression', 'rec_click', 'rec_dismiss']),
+  thread,
+  from: thread.nullable(),
+  rank: z.int().min(0).max(50),
+});
+
 export const eventSchema = z.discriminatedUnion('type', [
   pageViewEventSchema,
   dwellEventSchema,
   postSeenEventSchema,
   likeEventSchema,
   replyEventSchema,
+  recEventSchema,
 ]);
 export type PulseEvent = z.infer<typeof eventSchema>;
 export type PulseEventType = PulseEvent['type'];

@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '@cloudflare/workers-types';
+import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { Hono } from 'hono';
 import { identify } from './auth/principal';
 import type { AppEnv, Env } from './env';
@@ -16,7 +16,9 @@ import { healthRoutes } from './routes/health';
 import { invitesRoutes } from './routes/invites';
 import { joinRoutes } from './routes/join';
 import { meRoutes } from './routes/me';
+import { recommendationsRoutes } from './routes/recommendations';
 import { sitesRoutes } from './routes/sites';
+import { runScheduled } from './scheduled';
 
 /**
  * Order matters: refuse foreign browser origins (and answer CORS preflights), cap the
@@ -35,6 +37,7 @@ const routes = app
   .route('/v1/me', meRoutes)
   .route('/v1/events', eventsRoutes)
   .route('/v1/annotate', annotateRoutes)
+  .route('/v1/recommendations', recommendationsRoutes)
   .route('/v1/community', communityRoutes)
   .route('/v1/invites', invitesRoutes)
   .route('/v1/accounts', accountsRoutes)
@@ -45,4 +48,7 @@ export type AppType = typeof routes;
 
 export default {
   fetch: (request: Request, env: Env, ctx: ExecutionContext) => app.fetch(request, env, ctx),
+  scheduled: (_controller: ScheduledController, env: Env, ctx: ExecutionContext) => {
+    ctx.waitUntil(runScheduled(env));
+  },
 };

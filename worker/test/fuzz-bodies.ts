@@ -123,4 +123,5 @@ export const paramValue = fc.oneof(
 export const query = fc.oneof(
   fc.constant(''),
   fc.constantFrom('?limit=5', '?limit=-1', '?limit=abc&offset=%ff', '?offset=1e9', `?limit=${'9'.repeat(400)}`),
+  fc.constantFrom('?site=https://forum.example', '?site=https://forum.example&thread=1&k=5', '?site=https://forum.example&thread=%3Cscript%3E', '?site=https://forum.example&k=0'),
 );

@@ -129,11 +129,35 @@ export const threads = sqliteTable(
     title: text('title'),
     url: text('url'),
     category: text('category'),
+    /** Tags as a JSON array of strings. */
+    tags: text('tags', { mode: 'json' }).$type<string[]>(),
+    replyCount: integer('reply_count'),
+    likeCount: integer('like_count'),
+    viewCount: integer('view_count'),
     createdAt: integer('created_at'),
     firstSeenAt: integer('first_seen_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.siteId, t.extId] })],
+  (t) => [primaryKey({ columns: [t.siteId, t.extId] }), index('threads_site_created_idx').on(t.siteId, t.createdAt)],
+);
+
+/**
+ * Top-k related threads per thread from members' reading (co-visitation), recomputed by
+ * the scheduled handler (services/neighbours.ts). Rank 0 is the closest.
+ */
+export const threadNeighbours = sqliteTable(
+  'thread_neighbours',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    rank: integer('rank').notNull(),
+    neighbour: text('neighbour').notNull(),
+    score: real('score').notNull(),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.item, t.rank] })],
 );
 
 export const posts = sqliteTable(
@@ -192,4 +216,4 @@ export const events = sqliteTable(
   ],
 );
 
-export const schema = { communities, accounts, invites, sites, members, identities, erasures, threads, posts, events };
+export const schema = { communities, accounts, invites, sites, members, identities, erasures, threads, threadNeighbours, posts, events };

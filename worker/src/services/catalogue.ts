@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AnnotateRequest } from '../../../shared/schemas/annotate';
+import type { AnnotateRequestParsed as AnnotateRequest } from '../../../shared/schemas/annotate';
 import type { Db } from '../db/client';
 import { posts, threads } from '../db/schema';
 import { chunkForInsert } from './chunk-rows';
@@ -31,6 +31,10 @@ export function recordPage(
       title: thread.title,
       url: thread.url,
       category: thread.category,
+      tags: thread.tags ?? [],
+      replyCount: thread.replyCount ?? null,
+      likeCount: thread.likeCount ?? null,
+      viewCount: thread.viewCount ?? null,
       createdAt: toMs(thread.createdAt),
       firstSeenAt: now,
       updatedAt: now,
@@ -41,6 +45,10 @@ export function recordPage(
         title: sql`coalesce(excluded.title, ${threads.title})`,
         url: sql`coalesce(excluded.url, ${threads.url})`,
         category: sql`coalesce(excluded.category, ${threads.category})`,
+        tags: sql`case when excluded.tags = '[]' then ${threads.tags} else excluded.tags end`,
+        replyCount: sql`coalesce(excluded.reply_count, ${threads.replyCount})`,
+        likeCount: sql`coalesce(excluded.like_count, ${threads.likeCount})`,
+        viewCount: sql`coalesce(excluded.view_count, ${threads.viewCount})`,
         createdAt: sql`coalesce(excluded.created_at, ${threads.createdAt})`,
         updatedAt: sql`excluded.updated_at`,
       },

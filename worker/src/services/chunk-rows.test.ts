@@ -31,7 +31,7 @@ describe('statements stay within D1’s 100 bound parameters', () => {
       db,
       { id: 1, communityId: 1 },
       {
-        thread: { id: 't', title: 'x', url: null, category: null, createdAt: null },
+        thread: { id: 't', title: 'x', url: null, category: null, createdAt: null, tags: [], replyCount: null, likeCount: null, viewCount: null },
         posts,
       },
       ids,

@@ -79,8 +79,8 @@ export async function storeEvents(
       receivedAt,
       threadExtId: e.thread ?? null,
       postExtId: 'post' in e ? (e.post ?? null) : null,
-      value: e.type === 'dwell' ? e.durationMs : null,
-      props: null,
+      value: e.type === 'dwell' ? e.durationMs : 'rank' in e ? e.rank : null,
+      props: 'from' in e && e.from !== null ? JSON.stringify({ from: e.from }) : null,
     });
   }
 
