@@ -170,3 +170,26 @@ describe('Discourse adapter robustness', () => {
     }
   });
 });
+
+describe('Discourse adapter on a topic list (the demo forum’s reconstructed /latest)', () => {
+  it('reads each listed topic: id, title, url, category, tags, first poster, replies, views', async () => {
+    const { renderLatestPage, crawlerTopicRow } = await import('../../demo/forum/render-pages');
+    const { doc, url } = loadHtml(renderLatestPage(crawlerTopicRow), 'http://127.0.0.1:8790/latest');
+    expect(discourseAdapter.detect(doc, url)).toBe(true);
+    const { page, listingElements } = discourseAdapter.read(doc, url);
+    expect(page.kind).toBe('listing');
+    expect(page.posts).toEqual([]);
+    expect(page.listing.map((t) => t.id)).toEqual(['4246', '4245', '4244', '4243', '4242', '12483']);
+    expect(page.listing[0]).toMatchObject({
+      title: 'Pandas 还是 SQL？When do you reach for which?',
+      url: 'http://127.0.0.1:8790/t/pandas-vs-sql/4246',
+      category: '闲聊 Lounge',
+      tags: ['python', 'sql'],
+      author: 'alex_k',
+      replyCount: 0,
+      viewCount: 88,
+    });
+    expect(page.listing.find((t) => t.id === '4242')).toMatchObject({ replyCount: 11, viewCount: 318, tags: ['sql', 'study-group'] });
+    expect(listingElements?.get('4244')?.title?.textContent).toBe('Retention analysis with LAG(): share your queries');
+  });
+});

@@ -2,6 +2,7 @@ import { absoluteUrl, inertFragment, isoDate, textOf } from './dom-text';
 import { readCrawlerPosts } from './discourse/crawler-view';
 import { type DomPost, readEmberPosts } from './discourse/ember-dom';
 import { readPreloaded } from './discourse/preloaded';
+import { readTopicList } from './discourse/topic-list';
 import { neverThrows, page as pageRecord, thread as threadRecord } from './records';
 import type { AdapterResult, PageKind, PostElements, PostRecord, SiteAdapter, ThreadRecord } from './types';
 
@@ -152,15 +153,18 @@ function read(doc: Document, url: URL): AdapterResult {
   if (kind === 'thread' && posts.length === 0) problems.push('discourse: thread page with no posts rendered yet');
 
   for (const p of posts) p.role = p.number === 1 ? 'opening' : 'reply';
+  const list = kind === 'listing' ? readTopicList(doc, url) : null;
   return {
     page: pageRecord('discourse', {
       kind,
       thread,
       posts,
+      listing: list?.listing ?? [],
       user: preloaded.user ? { username: preloaded.user } : null,
       problems,
     }),
     elements,
+    ...(list ? { listingElements: list.elements } : {}),
   };
 }
 

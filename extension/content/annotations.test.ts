@@ -55,5 +55,6 @@ describe('AnnotationStore', () => {
     const req = toRequest('https://f.example', page([post('1', 'ann', 1)]), [post('1', 'ann', 1)]);
     expect(JSON.stringify(req)).not.toContain('secret text');
     expect(req.posts[0]).toEqual({ id: '1', number: 1, author: 'ann', createdAt: '2026-11-01T00:00:00.000Z', likeCount: 2, replyToNumber: null });
+    expect(req.thread).toMatchObject({ id: '9', tags: [], replyCount: null });
   });
 });

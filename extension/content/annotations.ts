@@ -1,6 +1,6 @@
 import { MAX_POSTS_PER_ANNOTATE } from '../../shared/constants';
 import type { AnnotateRequest, AuthorAnnotation } from '../../shared/schemas/annotate';
-import type { PageRecord, PostRecord } from '../adapters/types';
+import type { PageRecord, PostRecord, ThreadRecord } from '../adapters/types';
 
 export type AnnotationState =
   | { status: 'loading' }
@@ -89,19 +89,27 @@ export class AnnotationStore {
 
 const clip = (s: string | null, n: number) => (s === null ? null : s.slice(0, n));
 
+/** What the Worker keeps of a thread: title, link, category, tags and counts, bounded. */
+export function threadInput(t: ThreadRecord): AnnotateRequest['thread'] {
+  return {
+    id: t.id,
+    title: clip(t.title, 500),
+    url: t.url && /^https?:/.test(t.url) && t.url.length <= 2000 ? t.url : null,
+    category: clip(t.category, 200),
+    createdAt: t.createdAt,
+    tags: t.tags.map((tag) => tag.trim().slice(0, 100)).filter(Boolean).slice(0, 20),
+    replyCount: t.replyCount,
+    likeCount: t.likeCount,
+    viewCount: t.viewCount,
+  };
+}
+
 /** The request for a set of posts: what the page shows, without post text. */
 export function toRequest(site: string, page: PageRecord, posts: readonly PostRecord[]): AnnotateRequest {
-  const t = page.thread!;
   return {
     site,
     engine: page.engine,
-    thread: {
-      id: t.id,
-      title: clip(t.title, 500),
-      url: t.url && /^https?:/.test(t.url) && t.url.length <= 2000 ? t.url : null,
-      category: clip(t.category, 200),
-      createdAt: t.createdAt,
-    },
+    thread: threadInput(page.thread!),
     posts: posts.map((p) => ({
       id: p.id,
       number: p.number,

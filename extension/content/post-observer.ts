@@ -12,7 +12,7 @@ export interface PostObserver {
 
 export type OnPosts = (result: AdapterResult, added: PostRecord[]) => void;
 
-const OUR_TAGS = new Set([OVERLAY_TAG, 'pulse-notice']);
+const OUR_TAGS = new Set([OVERLAY_TAG, 'pulse-notice', 'pulse-recs']);
 
 function isOurs(node: Node): boolean {
   return node.nodeType === 1 && OUR_TAGS.has((node as Element).tagName.toLowerCase());

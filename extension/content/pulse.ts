@@ -3,8 +3,9 @@ import { adapterForSite } from '../adapters/for-site';
 import type { AdapterResult } from '../adapters/types';
 import { ask } from '../lib/messages';
 import { BadgeLayer } from '../overlay/badge-layer';
-import { AnnotationStore } from './annotations';
+import { AnnotationStore, threadInput } from './annotations';
 import { observePosts } from './post-observer';
+import { Recommendations } from './recommendations';
 import { Tracker } from './tracker';
 
 /**
@@ -20,16 +21,14 @@ export async function startPulse(ctx: ContentScriptContext, doc: Document = docu
   const site = doc.location.origin;
   let user: string | null = null;
   let thread: string | null = null;
+  const listed = new Set<string>();
 
   const store = new AnnotationStore(site, (request) => ask({ type: 'annotate', request }));
   const badges = new BadgeLayer(ctx, store);
   void badges.mountNotice(doc);
-  const tracker = new Tracker(
-    ctx,
-    site,
-    () => user,
-    (events) => void ask({ type: 'events', events }),
-  );
+  const tracker = new Tracker(ctx, site, () => user, (events) => ask({ type: 'events', events }));
+  const recs = new Recommendations(ctx, site, tracker);
+  void recs.mount(doc);
 
   const onPosts = (result: AdapterResult, added: AdapterResult['page']['posts']) => {
     const { page } = result;
@@ -38,6 +37,15 @@ export async function startPulse(ctx: ContentScriptContext, doc: Document = docu
     if (page.kind === 'thread' && nextThread !== thread) {
       thread = nextThread;
       tracker.startPage(thread);
+      if (thread) void recs.show(thread);
+    }
+    if (page.kind === 'listing') {
+      const fresh = page.listing.filter((t) => t.id && t.title && !listed.has(t.id));
+      for (const t of fresh) listed.add(t.id);
+      for (let i = 0; i < fresh.length; i += 100) {
+        void ask({ type: 'catalogue', request: { site, engine: page.engine, threads: fresh.slice(i, i + 100).map(threadInput) } });
+      }
+      return;
     }
     if (page.kind !== 'thread') return;
     for (const [id, el] of result.elements) tracker.watch(id, el.post);

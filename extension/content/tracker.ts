@@ -11,7 +11,8 @@ const SEND_EVERY_MS = 1_000;
 type Draft =
   | { type: 'page_view'; thread: string | null }
   | { type: 'dwell'; thread: string | null; durationMs: number }
-  | { type: 'post_seen'; thread: string; post: string };
+  | { type: 'post_seen'; thread: string; post: string }
+  | { type: 'rec_impression' | 'rec_click' | 'rec_dismiss'; thread: string; from: string | null; rank: number };
 
 /**
  * Turns what the viewer does into events: a page_view per thread opened, post_seen
@@ -34,7 +35,7 @@ export class Tracker {
     private readonly ctx: ContentScriptContext,
     private readonly site: string,
     private readonly actor: () => string | null,
-    private readonly send: (events: PulseEvent[]) => void,
+    private readonly send: (events: PulseEvent[]) => unknown,
     private readonly now: () => number = Date.now,
   ) {
     this.io = new IntersectionObserver((entries) => this.onIntersect(entries), { threshold: [0, 0.25, 0.5, 0.75, 1] });
@@ -55,17 +56,23 @@ export class Tracker {
       ...draft,
     } as PulseEvent;
     this.queue.push(event);
-    if (this.sendTimer === undefined) this.sendTimer = this.ctx.setTimeout(() => this.flush(), SEND_EVERY_MS);
+    if (this.sendTimer === undefined) this.sendTimer = this.ctx.setTimeout(() => void this.flush(), SEND_EVERY_MS);
   }
 
-  /** Sends what is queued now. */
-  flush() {
+  /** What the viewer did with a recommended thread; a click or dismissal is sent at once (the page may be about to go). */
+  recommendation(type: 'rec_impression' | 'rec_click' | 'rec_dismiss', thread: string, rank: number): Promise<unknown> {
+    this.push({ type, thread, from: this.thread, rank });
+    return type === 'rec_impression' ? Promise.resolve() : this.flush();
+  }
+
+  /** Sends what is queued now; resolves once the background has it. */
+  flush(): Promise<unknown> {
     if (this.sendTimer !== undefined) clearTimeout(this.sendTimer);
     this.sendTimer = undefined;
-    if (this.queue.length === 0) return;
+    if (this.queue.length === 0) return Promise.resolve();
     const batch = this.queue;
     this.queue = [];
-    this.send(batch);
+    return Promise.resolve(this.send(batch));
   }
 
   /** A thread (or other community page) is open: ends the previous one's dwell. */
@@ -134,6 +141,6 @@ export class Tracker {
   /** The page is hidden or going away: report the visible time and send everything. */
   private leave() {
     this.endDwell();
-    this.flush();
+    void this.flush();
   }
 }

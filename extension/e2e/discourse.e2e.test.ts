@@ -124,6 +124,21 @@ describe('the built extension on the demo Discourse forum', () => {
     await popup.close();
   });
 
+  it('records the threads of the topic list for recommendations', async () => {
+    const page = await context.newPage();
+    await page.goto(`${forum.url}${demoPaths.latest}`);
+    await until(
+      'the listed topics in the catalogue',
+      () => readLocalD1<{ n: number }>('SELECT count(*) AS n FROM threads', d1)[0]!.n,
+      (n) => n === 6,
+    );
+    expect(readLocalD1<{ ext_id: string; tags: string }>("SELECT ext_id, tags FROM threads WHERE ext_id = '4246'", d1)[0]).toEqual({
+      ext_id: '4246',
+      tags: '["python","sql"]',
+    });
+    await page.close();
+  });
+
   it('shows an engagement badge beside every author, including posts loaded while scrolling', async () => {
     const page = await context.newPage();
     await page.goto(`${forum.url}${demoPaths.liveTopic}`);
@@ -178,6 +193,35 @@ describe('the built extension on the demo Discourse forum', () => {
     ]);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(shots, 'discourse-crawler-badges.png') });
+
+    // "Recommended for you": the other topic seen on this forum, with its reason; a click
+    // opens it and is recorded.
+    const tab = async () => (await shadowHosts(page, 'pulse-recs'))[0]?.elements ?? [];
+    await expect.poll(async () => (await tab()).find((e) => e.tag === 'button')?.text ?? '').toMatch(/^Recommended for you \(\d+\)$/);
+    const open = (await tab()).find((e) => e.tag === 'button')!;
+    await focusShadowElement(page, open);
+    await page.keyboard.press('Enter');
+    // Unread topics from the list, never the two already read.
+    await expect.poll(async () => (await tab()).filter((e) => e.tag === 'li').length).toBeGreaterThanOrEqual(3);
+    const items = await tab();
+    const listed = items.filter((e) => e.tag === 'li').map((e) => e.attrs['data-thread']);
+    expect(listed).not.toContain('4242');
+    expect(listed).not.toContain('12483');
+    expect(listed.every((id) => ['4243', '4244', '4245', '4246'].includes(id!))).toBe(true);
+    for (const reason of items.filter((e) => e.attrs.class === 'reason')) expect(reason.text.length).toBeGreaterThan(3);
+    await page.screenshot({ path: path.join(shots, 'discourse-recommendations.png') });
+    const link = items.find((e) => e.tag === 'a')!;
+    await focusShadowElement(page, link);
+    await Promise.all([page.waitForURL(new RegExp(`/${listed[0]}$`)), page.keyboard.press('Enter')]);
+    await expect
+      .poll(() => readLocalD1<{ n: number }>(`SELECT count(*) AS n FROM events WHERE type = 'rec_click' AND thread_ext_id = '${listed[0]}'`, d1)[0]!.n, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    expect(readLocalD1<{ props: string }>("SELECT props FROM events WHERE type = 'rec_click'", d1)[0]!.props).toBe('{"from":"12483"}');
+    await page.goto(`${forum.url}${demoPaths.crawlerTopic}`);
+    await page.waitForTimeout(1500);
+
     // Leaving the page reports its dwell time.
     await page.goto('about:blank');
     await page.close();
@@ -203,10 +247,11 @@ describe('the built extension on the demo Discourse forum', () => {
       'SELECT thread_ext_id AS thread, count(*) AS n FROM posts GROUP BY thread_ext_id ORDER BY thread',
       d1,
     );
-    expect(posts).toEqual([
+    // (plus the topic opened from the recommendations)
+    expect(posts).toEqual(expect.arrayContaining([
       { thread: '12483', n: 2 },
       { thread: '4242', n: 12 },
-    ]);
+    ]));
 
     // The viewer is the page's signed-in user (mei_demo on the live topic), stored as a pseudonym.
     const viewers = readLocalD1<{ member_id: string | null }>(

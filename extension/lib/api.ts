@@ -11,9 +11,11 @@ import type {
   SiteInput,
   SitePatch,
 } from '../../shared/schemas/auth';
+import type { CatalogueRequest } from '../../shared/schemas/catalogue';
 import type { ApiError } from '../../shared/schemas/errors';
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { HealthResponse } from '../../shared/schemas/health';
+import type { RecommendationsResponse } from '../../shared/schemas/recommendations';
 import type { AppType } from '../../worker/src/index';
 import type { SendResult } from './outbox';
 
@@ -93,6 +95,18 @@ export async function sendEvents(
 
 export function annotate(baseUrl: string, token: string | null, request: AnnotateRequest, fetchImpl?: typeof fetch) {
   return run<AnnotateResponse>(baseUrl, () => apiClient(baseUrl, token, fetchImpl).v1.annotate.$post({ json: request }));
+}
+
+export function recommendations(baseUrl: string, token: string, query: { site: string; thread?: string; k?: number }, fetchImpl?: typeof fetch) {
+  return run<RecommendationsResponse>(baseUrl, () =>
+    apiClient(baseUrl, token, fetchImpl).v1.recommendations.$get({
+      query: { site: query.site, ...(query.thread ? { thread: query.thread } : {}), ...(query.k ? { k: String(query.k) } : {}) },
+    }),
+  );
+}
+
+export function catalogue(baseUrl: string, token: string, request: CatalogueRequest, fetchImpl?: typeof fetch) {
+  return run<{ recorded: number }>(baseUrl, () => apiClient(baseUrl, token, fetchImpl).v1.catalogue.$post({ json: request }));
 }
 
 export function join(baseUrl: string, code: string, label: string | undefined, fetchImpl?: typeof fetch) {

@@ -1,6 +1,7 @@
 import { annotateRequestSchema } from '../../shared/schemas/annotate';
 import { eventSchema, type PulseEvent } from '../../shared/schemas/events';
-import { annotate, me, sendEvents } from './api';
+import { catalogueRequestSchema } from '../../shared/schemas/catalogue';
+import { annotate, catalogue, me, recommendations, sendEvents } from './api';
 import type { Message } from './messages';
 import type { Outbox, OutboxState } from './outbox';
 import type { Session } from './session';
@@ -62,6 +63,28 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
     }
     case 'refresh-session':
       return { ok: true, session: await refreshSession(deps) };
+    case 'catalogue': {
+      const session = await deps.session();
+      if (!session || session.revokedAt) return { ok: false, code: 'not_joined', error: 'Not joined' };
+      const r = catalogueRequestSchema.safeParse(message.request);
+      if (!r.success) return { ok: false, code: 'invalid', error: `invalid catalogue request: ${r.error.issues[0]?.message}` };
+      const res = await catalogue(await deps.workerUrl(), session.token, r.data, deps.fetchImpl);
+      return res.ok ? { ok: true, recorded: res.data.recorded } : { ok: false, code: res.code, error: res.error };
+    }
+    case 'recommendations': {
+      const session = await deps.session();
+      if (!session || session.revokedAt) return { ok: false, code: 'not_joined', error: 'Not joined' };
+      // What was just read must count: send waiting events first.
+      await flush(deps, true);
+      const res = await recommendations(
+        await deps.workerUrl(),
+        session.token,
+        { site: String(message.site), ...(message.thread ? { thread: String(message.thread) } : {}) },
+        deps.fetchImpl,
+      );
+      if (!res.ok && res.code === 'token_revoked') await deps.onRevoked();
+      return res.ok ? { ok: true, data: res.data } : { ok: false, code: res.code, error: res.error };
+    }
     default:
       return { ok: false, error: 'unknown message' };
   }

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AnnotateRequest, AnnotateResponse } from '../../shared/schemas/annotate';
 import type { Site } from '../../shared/schemas/auth';
+import type { CatalogueRequest } from '../../shared/schemas/catalogue';
+import type { RecommendationsResponse } from '../../shared/schemas/recommendations';
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { OutboxState } from './outbox';
 import type { Session } from './session';
@@ -14,7 +16,11 @@ export type Message =
   /** The community's settings for the site a content script runs on. */
   | { type: 'site-config'; origin: string }
   /** Re-read the session's community from the Worker (sites, selectors, settings). */
-  | { type: 'refresh-session' };
+  | { type: 'refresh-session' }
+  /** "Recommended for you" for the thread on screen. */
+  | { type: 'recommendations'; site: string; thread: string | null }
+  /** Threads listed on a page, for the catalogue recommendations draw on. */
+  | { type: 'catalogue'; request: CatalogueRequest };
 
 export type Reply<M extends Message> = M extends { type: 'events' }
   ? { ok: true; queued: number } | { ok: false; error: string }
@@ -26,7 +32,11 @@ export type Reply<M extends Message> = M extends { type: 'events' }
         ? { ok: true; site: Site | null } | { ok: false; error: string }
         : M extends { type: 'refresh-session' }
           ? { ok: true; session: Session | null } | { ok: false; error: string }
-          : never;
+          : M extends { type: 'recommendations' }
+            ? { ok: true; data: RecommendationsResponse } | { ok: false; code?: string | null; error: string }
+            : M extends { type: 'catalogue' }
+              ? { ok: true; recorded: number } | { ok: false; code?: string | null; error: string }
+              : never;
 
 /** Sends a message to the background and waits for its typed reply. */
 export async function ask<M extends Message>(message: M): Promise<Reply<M>> {

@@ -10,6 +10,7 @@ import { rateLimit } from './middleware/rate-limit';
 import { accountsRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
 import { annotateRoutes } from './routes/annotate';
+import { catalogueRoutes } from './routes/catalogue';
 import { communityRoutes } from './routes/community';
 import { eventsRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -37,6 +38,7 @@ const routes = app
   .route('/v1/me', meRoutes)
   .route('/v1/events', eventsRoutes)
   .route('/v1/annotate', annotateRoutes)
+  .route('/v1/catalogue', catalogueRoutes)
   .route('/v1/recommendations', recommendationsRoutes)
   .route('/v1/community', communityRoutes)
   .route('/v1/invites', invitesRoutes)

@@ -95,6 +95,7 @@ const annotate = fc.record({
 export const VALID_BODY: Record<string, fc.Arbitrary<unknown>> = {
   'POST /v1/events': fc.array(event, { minLength: 1, maxLength: 5 }).map((events) => ({ events })),
   'POST /v1/annotate': annotate,
+  'POST /v1/catalogue': annotate.map((a) => ({ site: a.site, engine: a.engine, threads: [a.thread] })),
   'POST /v1/join': fc.record({ code: fc.constantFrom('CP-ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'cp-not-a-code'), label: text }),
   'POST /v1/invites': fc.record({
     role: fc.constantFrom('member', 'moderator', 'owner', 'admin'),

@@ -94,6 +94,29 @@ describe('GET /v1/recommendations', () => {
     expect((await call('GET', `/v1/recommendations?site=${encodeURIComponent(c.site)}&k=99`, undefined, { token: c.owner })).body.error.field).toBe('k');
   });
 
+  it('offers threads nobody has opened, once a member saw them listed (POST /v1/catalogue)', async () => {
+    const { c, now } = await community();
+    const me = await c.join('member');
+    await call('POST', '/v1/events', { events: [pageView(c.site, 'lister', '1', iso(now - DAY))] }, { token: me.token });
+    const listed = await call(
+      'POST',
+      '/v1/catalogue',
+      {
+        site: c.site,
+        engine: 'discourse',
+        threads: [
+          { id: '9', title: 'Window functions for running totals, part 2', url: `${c.site}/t/x/9`, category: null, createdAt: iso(now - DAY), tags: ['sql'] },
+          { id: '9', title: 'duplicate', url: null, category: null, createdAt: null },
+        ],
+      },
+      { token: me.token },
+    );
+    expect(listed.body).toEqual({ recorded: 1 });
+    const items = (await get(c, me.token)).body.items;
+    expect(items.map((i) => i.thread)).toContain('9');
+    expect(items.find((i) => i.thread === '9')!.title).toBe('duplicate');
+  });
+
   it('stores recommendation events with their rank and the thread they were shown on', async () => {
     const { c, now } = await community();
     const me = await c.join('member');

@@ -8,22 +8,9 @@ import type { SiteRef } from './communities';
 
 const toMs = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
-/**
- * Statements recording what a page shows: the thread, its posts' authors (as
- * pseudonyms) and the posts with their latest like counts. Re-sending a page
- * updates rows in place; nothing is duplicated.
- */
-export function recordPage(
-  db: Db,
-  site: SiteRef,
-  page: Pick<AnnotateRequest, 'thread' | 'posts'>,
-  authorIds: ReadonlyMap<string, string>,
-  now: number,
-  /** Encrypted usernames by member id, stored for owners on first sight. */
-  sealedNames: ReadonlyMap<string, string> = new Map(),
-) {
-  const { thread } = page;
-  const threadStatement = db
+/** The statement recording a thread seen on a page or in a list; re-sending updates it in place. */
+export function threadUpsert(db: Db, site: SiteRef, thread: AnnotateRequest['thread'], now: number) {
+  return db
     .insert(threads)
     .values({
       siteId: site.id,
@@ -53,6 +40,24 @@ export function recordPage(
         updatedAt: sql`excluded.updated_at`,
       },
     });
+}
+
+/**
+ * Statements recording what a page shows: the thread, its posts' authors (as
+ * pseudonyms) and the posts with their latest like counts. Re-sending a page
+ * updates rows in place; nothing is duplicated.
+ */
+export function recordPage(
+  db: Db,
+  site: SiteRef,
+  page: Pick<AnnotateRequest, 'thread' | 'posts'>,
+  authorIds: ReadonlyMap<string, string>,
+  now: number,
+  /** Encrypted usernames by member id, stored for owners on first sight. */
+  sealedNames: ReadonlyMap<string, string> = new Map(),
+) {
+  const { thread } = page;
+  const threadStatement = threadUpsert(db, site, thread, now);
 
   const memberRows: MemberRow[] = [];
   const postRows = new Map<string, typeof posts.$inferInsert>();

@@ -1,0 +1,89 @@
+import { render } from 'preact';
+import { storage } from 'wxt/utils/storage';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ask } from '../lib/messages';
+import { RECS_CSS, RecsPanel, type RecsState } from '../overlay/RecsPanel';
+import type { Tracker } from './tracker';
+
+/** Whether the panel is open; remembered across pages. */
+const panelOpenItem = storage.defineItem<boolean>('local:recsPanelOpen', { fallback: false, version: 1 });
+
+/**
+ * The "recommended for you" panel of a thread page: asks the Worker (through the
+ * background) for the thread on screen, shows the picks with their reasons, and reports
+ * impressions, clicks and dismissals as events that feed the recommender.
+ */
+export class Recommendations {
+  private state: RecsState = { status: 'loading' };
+  private open = false;
+  private thread: string | null = null;
+  private shown = new Set<string>();
+  private container: HTMLElement | null = null;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly site: string,
+    private readonly tracker: Tracker,
+  ) {}
+
+  async mount(doc: Document = document) {
+    this.open = await panelOpenItem.getValue();
+    const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+      name: 'pulse-recs',
+      mode: 'closed',
+      position: 'inline',
+      anchor: doc.body,
+      append: 'last',
+      css: RECS_CSS,
+      isolateEvents: true,
+      onMount: (container) => {
+        this.container = container;
+        this.render();
+        return container;
+      },
+      onRemove: (container) => container && render(null, container),
+    });
+    ui.mount();
+  }
+
+  /** The member opened a thread (or moved to another one): fetch its recommendations. */
+  async show(thread: string) {
+    if (thread === this.thread) return;
+    this.thread = thread;
+    this.shown.clear();
+    this.state = { status: 'loading' };
+    this.render();
+    const res = await ask({ type: 'recommendations', site: this.site, thread });
+    if (thread !== this.thread) return;
+    this.state = res.ok ? { status: 'ready', items: res.data.items } : { status: 'error', error: res.error };
+    this.render();
+  }
+
+  private render() {
+    if (!this.container) return;
+    render(
+      <RecsPanel
+        state={this.state}
+        open={this.open}
+        onToggle={(open) => {
+          this.open = open;
+          void panelOpenItem.setValue(open);
+          this.render();
+        }}
+        onShown={(thread, rank) => {
+          if (this.shown.has(thread)) return;
+          this.shown.add(thread);
+          void this.tracker.recommendation('rec_impression', thread, rank);
+        }}
+        onOpenThread={(thread, url, rank) => {
+          void this.tracker.recommendation('rec_click', thread, rank).finally(() => {
+            window.location.href = url;
+          });
+        }}
+        onDismiss={(thread, rank) => void this.tracker.recommendation('rec_dismiss', thread, rank)}
+      />,
+      this.container,
+    );
+  }
+}
