@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin';
 import { annotateRoutes } from './routes/annotate';
 import { catalogueRoutes } from './routes/catalogue';
 import { communityRoutes } from './routes/community';
+import { dashboardRoutes } from './routes/dashboard';
 import { eventsRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { invitesRoutes } from './routes/invites';
@@ -41,6 +42,7 @@ const routes = app
   .route('/v1/catalogue', catalogueRoutes)
   .route('/v1/recommendations', recommendationsRoutes)
   .route('/v1/community', communityRoutes)
+  .route('/v1/dashboard', dashboardRoutes)
   .route('/v1/invites', invitesRoutes)
   .route('/v1/accounts', accountsRoutes)
   .route('/v1/sites', sitesRoutes);

@@ -1,23 +1,53 @@
-import { sites } from './db/schema';
+import { sql } from 'drizzle-orm';
 import { getDb } from './db/client';
+import { sites } from './db/schema';
 import type { Env } from './env';
+import { refreshChurn } from './services/churn';
 import { recomputeNeighbours } from './services/neighbours';
+import { rollupSite } from './services/rollups';
 
-/**
- * The cron (wrangler.toml [triggers]): recomputes every site's thread neighbours. Each
- * site is independent; one failing does not stop the others.
- */
-export async function runScheduled(env: Env, now = Date.now()): Promise<Array<{ siteId: number; events?: number; rows?: number; error?: string }>> {
-  const db = getDb(env);
-  const all = await db.select({ id: sites.id }).from(sites);
-  const out = [];
-  for (const { id } of all) {
+/** Retrain a community's churn model at most this often. */
+const CHURN_EVERY_MS = 20 * 3_600_000;
+
+export interface ScheduledReport {
+  rollups: Array<{ siteId: number; days?: number; error?: string }>;
+  churn: Array<{ communityId: number; members?: number; skipped?: boolean; error?: string }>;
+  neighbours: Array<{ siteId: number; events?: number; rows?: number; error?: string }>;
+}
+
+async function each<T, R>(items: T[], run: (t: T) => Promise<R>, label: (t: T) => object): Promise<Array<R | ({ error: string } & object)>> {
+  const out: Array<R | ({ error: string } & object)> = [];
+  for (const item of items) {
     try {
-      out.push({ siteId: id, ...(await recomputeNeighbours(db, id, now)) });
+      out.push(await run(item));
     } catch (e) {
-      console.error('neighbour precompute failed for site', id, e);
-      out.push({ siteId: id, error: (e as Error).message });
+      console.error('scheduled step failed', label(item), e);
+      out.push({ ...label(item), error: (e as Error).message });
     }
   }
   return out;
+}
+
+/**
+ * The cron (wrangler.toml [triggers]): daily rollups of every site, the churn model of
+ * every community (at most every 20 hours), and thread neighbours for recommendations.
+ * Each step and each site is independent: one failing does not stop the others.
+ */
+export async function runScheduled(env: Env, now = Date.now(), options: { forceChurn?: boolean } = {}): Promise<ScheduledReport> {
+  const db = getDb(env);
+  const all = await db.select({ id: sites.id, communityId: sites.communityId }).from(sites);
+  const rollups = await each(all, async (s) => ({ siteId: s.id, ...(await rollupSite(db, s, now)) }), (s) => ({ siteId: s.id }));
+  const trained = await db.all<{ community_id: number; trained_at: number }>(sql`SELECT community_id, trained_at FROM churn_models`);
+  const lastTrained = new Map(trained.map((t) => [t.community_id, t.trained_at]));
+  const communities = [...new Set(all.map((s) => s.communityId))];
+  const churn = await each(
+    communities,
+    async (communityId) => {
+      if (!options.forceChurn && now - (lastTrained.get(communityId) ?? 0) < CHURN_EVERY_MS) return { communityId, skipped: true };
+      return { communityId, members: (await refreshChurn(db, communityId, now)).members };
+    },
+    (communityId) => ({ communityId }),
+  );
+  const neighbours = await each(all, async (s) => ({ siteId: s.id, ...(await recomputeNeighbours(db, s.id, now)) }), (s) => ({ siteId: s.id }));
+  return { rollups, churn, neighbours } as ScheduledReport;
 }

@@ -216,4 +216,80 @@ export const events = sqliteTable(
   ],
 );
 
-export const schema = { communities, accounts, invites, sites, members, identities, erasures, threads, threadNeighbours, posts, events };
+/**
+ * Daily activity per member and site (the scheduled rollup, services/rollups.ts): what the
+ * dashboard and the churn model read instead of raw events. Recomputed whole per day, so
+ * running the rollup twice changes nothing.
+ */
+export const memberDays = sqliteTable(
+  'member_days',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    communityId: integer('community_id').notNull(),
+    memberId: text('member_id').notNull(),
+    /** UTC day: floor(ms / 86,400,000). */
+    day: integer('day').notNull(),
+    views: integer('views').notNull().default(0),
+    seen: integer('seen').notNull().default(0),
+    readingMs: integer('reading_ms').notNull().default(0),
+    likesGiven: integer('likes_given').notNull().default(0),
+    replies: integer('replies').notNull().default(0),
+    topics: integer('topics').notNull().default(0),
+    posts: integer('posts').notNull().default(0),
+    likesReceived: integer('likes_received').notNull().default(0),
+    repliesReceived: integer('replies_received').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.memberId, t.day] }), index('member_days_community_day_idx').on(t.communityId, t.day)],
+);
+
+/** How far each site's rollup has read (received / updated times, ms). */
+export const rollupState = sqliteTable('rollup_state', {
+  siteId: integer('site_id')
+    .primaryKey()
+    .references(() => sites.id, { onDelete: 'cascade' }),
+  eventsReceivedTo: integer('events_received_to').notNull().default(0),
+  postsUpdatedTo: integer('posts_updated_to').notNull().default(0),
+  rolledUpAt: integer('rolled_up_at').notNull().default(0),
+});
+
+/** The community's churn model (plain JSON, shared/churn), retrained by the cron. */
+export const churnModels = sqliteTable('churn_models', {
+  communityId: integer('community_id')
+    .primaryKey()
+    .references(() => communities.id, { onDelete: 'cascade' }),
+  trainedAt: integer('trained_at').notNull(),
+  model: text('model', { mode: 'json' }).notNull(),
+});
+
+/** Each member's latest churn risk with its top reasons (JSON). */
+export const memberRisk = sqliteTable(
+  'member_risk',
+  {
+    memberId: text('member_id').primaryKey(),
+    communityId: integer('community_id').notNull(),
+    risk: real('risk').notNull(),
+    reasons: text('reasons', { mode: 'json' }).notNull(),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (t) => [index('member_risk_community_idx').on(t.communityId, t.risk)],
+);
+
+export const schema = {
+  communities,
+  accounts,
+  invites,
+  sites,
+  members,
+  identities,
+  erasures,
+  threads,
+  threadNeighbours,
+  posts,
+  events,
+  memberDays,
+  rollupState,
+  churnModels,
+  memberRisk,
+};

@@ -50,7 +50,7 @@ describe('GET /v1/recommendations', () => {
   it('recommends what readers of the same thread read next, with the reason, never what the member read', async () => {
     const { c, now } = await community();
     const ran = await runScheduled(env, now);
-    expect(ran.find((r) => r.rows)).toBeDefined();
+    expect(ran.neighbours.find((r) => 'rows' in r && r.rows)).toBeDefined();
 
     const me = await c.join('member');
     await call('POST', '/v1/events', { events: [pageView(c.site, 'newcomer', '1', iso(now - DAY))] }, { token: me.token });
