@@ -42,6 +42,29 @@ export function threadUpsert(db: Db, site: SiteRef, thread: AnnotateRequest['thr
     });
 }
 
+export type PostRow = typeof posts.$inferInsert;
+
+/** Statements upserting posts (chunked within D1's bound-parameter limit); re-sending updates in place. */
+export function postUpserts(db: Db, rows: PostRow[]) {
+  return chunkForInsert(rows).map((chunk) =>
+    db
+      .insert(posts)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [posts.siteId, posts.extId],
+        set: {
+          authorMemberId: sql`coalesce(excluded.author_member_id, ${posts.authorMemberId})`,
+          postNumber: sql`coalesce(excluded.post_number, ${posts.postNumber})`,
+          replyToNumber: sql`coalesce(excluded.reply_to_number, ${posts.replyToNumber})`,
+          createdAt: sql`coalesce(excluded.created_at, ${posts.createdAt})`,
+          likeCount: sql`coalesce(excluded.like_count, ${posts.likeCount})`,
+          // Not a bound parameter: a full chunk already binds 100.
+          updatedAt: sql`excluded.updated_at`,
+        },
+      }),
+  );
+}
+
 /**
  * Statements recording what a page shows: the thread, its posts' authors (as
  * pseudonyms) and the posts with their latest like counts. Re-sending a page
@@ -88,23 +111,7 @@ export function recordPage(
     });
   }
 
-  const postStatements = chunkForInsert([...postRows.values()]).map((chunk) =>
-    db
-      .insert(posts)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [posts.siteId, posts.extId],
-        set: {
-          authorMemberId: sql`coalesce(excluded.author_member_id, ${posts.authorMemberId})`,
-          postNumber: sql`coalesce(excluded.post_number, ${posts.postNumber})`,
-          replyToNumber: sql`coalesce(excluded.reply_to_number, ${posts.replyToNumber})`,
-          createdAt: sql`coalesce(excluded.created_at, ${posts.createdAt})`,
-          likeCount: sql`coalesce(excluded.like_count, ${posts.likeCount})`,
-          // Not a bound parameter: a full chunk already binds 100.
-          updatedAt: sql`excluded.updated_at`,
-        },
-      }),
-  );
+  const postStatements = postUpserts(db, [...postRows.values()]);
 
   return [threadStatement, ...upsertMembers(db, memberRows), ...postStatements] as const;
 }

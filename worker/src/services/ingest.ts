@@ -13,6 +13,22 @@ import { pseudonym } from './pseudonym';
 
 export type EventRow = typeof events.$inferInsert;
 
+/** The stored row of a validated event. */
+export function eventRow(e: PulseEvent, siteId: number, memberId: string | null, receivedAt: number): EventRow {
+  return {
+    id: e.id.toLowerCase(),
+    siteId,
+    memberId,
+    type: e.type,
+    ts: Date.parse(e.ts),
+    receivedAt,
+    threadExtId: e.thread ?? null,
+    postExtId: 'post' in e ? (e.post ?? null) : null,
+    value: e.type === 'dwell' ? e.durationMs : 'rank' in e ? e.rank : null,
+    props: 'from' in e && e.from !== null ? JSON.stringify({ from: e.from }) : null,
+  };
+}
+
 /**
  * Stores a validated batch of the caller's events in one D1 batch (one transaction):
  * the viewer's member rows and identity links, then the events in multi-row INSERTs of
@@ -70,18 +86,7 @@ export async function storeEvents(
         displayNameEnc: names.get(memberId)!,
       });
     }
-    rows.push({
-      id: e.id.toLowerCase(),
-      siteId: site.id,
-      memberId,
-      type: e.type,
-      ts,
-      receivedAt,
-      threadExtId: e.thread ?? null,
-      postExtId: 'post' in e ? (e.post ?? null) : null,
-      value: e.type === 'dwell' ? e.durationMs : 'rank' in e ? e.rank : null,
-      props: 'from' in e && e.from !== null ? JSON.stringify({ from: e.from }) : null,
-    });
+    rows.push(eventRow(e, site.id, memberId, receivedAt));
   }
 
   const memberStatements = upsertMembers(db, memberRows);
