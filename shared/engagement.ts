@@ -34,6 +34,8 @@ export const ENGAGEMENT_COMPONENTS = [
   { key: 'daysActive', cap: 30, weight: 0.25 },
 ] as const satisfies ReadonlyArray<{ key: EngagementComponent['key']; cap: number; weight: number }>;
 
+type SliceKey = (typeof ENGAGEMENT_COMPONENTS)[number]['key'];
+
 export const LEVEL_THRESHOLDS = { regular: 25, core: 70 } as const;
 
 export function normaliseCount(count: number, cap: number): number {
@@ -47,12 +49,12 @@ export function engagementLevel(score: number): EngagementLevel {
   return 'newcomer';
 }
 
-export function engagementScore(activity: Pick<AuthorActivity, EngagementComponent['key']>): Engagement {
+export function engagementScore(activity: Pick<AuthorActivity, SliceKey>): Engagement {
   const components = ENGAGEMENT_COMPONENTS.map(({ key, cap, weight }) => {
     const value = activity[key];
     const normalised = normaliseCount(value, cap);
     return { key, value, normalised, weight, points: 100 * weight * normalised };
   });
   const score = Math.round(components.reduce((sum, c) => sum + c.points, 0));
-  return { score, level: engagementLevel(score), components };
+  return { score, level: engagementLevel(score), components, basis: 'provisional', trend: null, churn: null };
 }

@@ -41,3 +41,43 @@ describe('EngagementBadge', () => {
     expect(box.querySelector('[role="tooltip"]')).toBeNull();
   });
 });
+
+describe('EngagementBadge with a community-relative score', () => {
+  it('shows the trend, the at-risk level as a symbol, and the churn reasons moderators get', async () => {
+    const store = new AnnotationStore('https://f.example', async () => ({
+      ok: true as const,
+      data: {
+        authors: [
+          {
+            author: 'ana',
+            memberId: 'b'.repeat(32),
+            activity: { posts: 3, topics: 1, replies: 2, repliesReceived: 1, likesReceived: 4, daysActive: 5, lastActiveAt: null },
+            engagement: {
+              score: 41,
+              level: 'at_risk' as const,
+              basis: 'community' as const,
+              trend: { direction: 'down' as const, delta: -22 },
+              components: [{ key: 'replies' as const, value: 2, normalised: 0.4, weight: 0.2, points: 8 }],
+              churn: { risk: 0.81, reasons: [{ feature: 'daysSinceActive', direction: 'raises' as const, value: 26, typical: 4 }] },
+            },
+          },
+        ],
+      },
+    }));
+    const box = document.createElement('div');
+    document.body.append(box);
+    await act(() => render(<EngagementBadge store={store} author="ana" />, box));
+    await act(() => store.annotate(page('discourse', { kind: 'thread', thread: thread('1'), posts: [post('1', { number: 1, author: 'ana' })] })));
+    const badge = box.querySelector<HTMLElement>('.badge')!;
+    expect(badge.textContent).toBe('△ 41 · at risk ↓');
+    expect(badge.className).toContain('badge--at_risk');
+    await act(() => {
+      badge.dispatchEvent(new FocusEvent('focus'));
+    });
+    const card = box.querySelector('[role="tooltip"]')!.textContent!;
+    expect(card).toContain('Replies written');
+    expect(card).toContain('falling (-22)');
+    expect(card).toContain('Churn risk 81% (next 30 days)');
+    expect(card).toContain('days since active raises it (26 vs typical 4)');
+  });
+});

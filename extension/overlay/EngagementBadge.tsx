@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AnnotationState, AnnotationStore } from '../content/annotations';
 import { strings } from './strings';
 
-const LEVEL_MARK = { newcomer: '○', regular: '◐', core: '●' } as const;
+/** The level as a symbol too: never by colour alone. */
+const LEVEL_MARK = { newcomer: '○', regular: '◐', core: '●', at_risk: '△', lapsed: '◌' } as const;
 
 /** Subscribes to one author's annotation. */
 function useAnnotation(store: AnnotationStore, author: string): AnnotationState {
@@ -48,6 +49,7 @@ export function EngagementBadge({ store, author }: { store: AnnotationStore; aut
 
   const { engagement, activity } = state.annotation;
   const level = strings.levels[engagement.level];
+  const trend = engagement.trend ?? null;
   return (
     <span class="wrap" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
       <span
@@ -63,6 +65,12 @@ export function EngagementBadge({ store, author }: { store: AnnotationStore; aut
         data-level={engagement.level}
       >
         <span aria-hidden="true">{LEVEL_MARK[engagement.level]}</span> {engagement.score} · {level}
+        {trend && trend.direction !== 'new' && (
+          <span class="trend" aria-label={strings.trend[trend.direction]}>
+            {' '}
+            {strings.trendMark[trend.direction]}
+          </span>
+        )}
       </span>
       {open && (
         <span class="card" role="tooltip">
@@ -79,8 +87,20 @@ export function EngagementBadge({ store, author }: { store: AnnotationStore; aut
             </tbody>
           </table>
           <small>
-            {strings.formula} {activity.topics} topics, {activity.replies} replies.
+            {strings.formula} {strings.basis[engagement.basis ?? 'provisional']}{' '}
+            {trend?.delta != null && `${strings.trend[trend.direction]} (${trend.delta > 0 ? '+' : ''}${trend.delta}). `}
+            {activity.topics} topics, {activity.replies} replies seen.
           </small>
+          {engagement.churn && (
+            <div class="churn">
+              <strong>{strings.churnTitle(engagement.churn.risk)}</strong>
+              <ul>
+                {engagement.churn.reasons.map((r) => (
+                  <li key={r.feature}>{strings.churnReason(r.feature, r.direction, r.value, r.typical)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
         </span>
       )}
     </span>

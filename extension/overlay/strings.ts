@@ -1,17 +1,34 @@
+const round = (x: number) => (Math.abs(x) >= 10 ? Math.round(x) : Math.round(x * 10) / 10);
+
 /** User-facing text of the overlay, in one place for translation. */
 export const strings = {
-  levels: { newcomer: 'newcomer', regular: 'regular', core: 'core' },
+  levels: { newcomer: 'newcomer', regular: 'regular', core: 'core', at_risk: 'at risk', lapsed: 'lapsed' },
   components: {
     posts: 'Posts',
     likesReceived: 'Likes received',
     repliesReceived: 'Replies received',
     daysActive: 'Days active',
+    views: 'Threads read',
+    readingMinutes: 'Minutes reading',
+    likesGiven: 'Likes given',
+    replies: 'Replies written',
+    topics: 'Topics started',
+    acceptedAnswers: 'Accepted answers',
   },
+  trend: { up: 'rising', down: 'falling', flat: 'steady', new: 'new' },
+  trendMark: { up: '↑', down: '↓', flat: '→', new: '' },
+  basis: {
+    community: 'Compared with this community over the last 180 days, recent activity counting most.',
+    provisional: 'Provisional: from the posts seen so far; the daily job will compare it with the community.',
+  },
+  churnTitle: (risk: number) => `Churn risk ${Math.round(risk * 100)}% (next 30 days)`,
+  churnReason: (feature: string, direction: string, value: number, typical: number) =>
+    `${feature.replace(/([A-Z])/g, ' $1').toLowerCase()} ${direction === 'raises' ? 'raises' : 'lowers'} it (${round(value)} vs typical ${round(typical)})`,
   badgeLabel: (score: number, level: string, author: string) => `Engagement of ${author}: ${score} of 100, ${level}`,
   loading: 'Community Pulse: loading…',
   error: (e: string) => `Community Pulse could not load scores: ${e}`,
   why: 'Why this score',
-  formula: 'Each count is scaled to 0-1 (logarithmic, full at its cap), weighted and summed to 0-100.',
+  formula: 'Each component is scaled to 0-1 and weighted; the points add up to the score.',
   recs: {
     title: 'Recommended for you',
     show: (n: number) => `Recommended for you (${n})`,

@@ -67,7 +67,7 @@ export const authorAnnotationSchema = z.object({
   activity: authorActivitySchema,
   engagement: engagementSchema,
 });
-export type AuthorAnnotation = z.infer<typeof authorAnnotationSchema>;
+export type AuthorAnnotation = z.input<typeof authorAnnotationSchema>;
 
 export const annotateResponseSchema = z.object({
   thread: z.string(),
@@ -78,4 +78,4 @@ export const annotateResponseSchema = z.object({
   visibility: z.enum(['all', 'own']),
   authors: z.array(authorAnnotationSchema),
 });
-export type AnnotateResponse = z.infer<typeof annotateResponseSchema>;
+export type AnnotateResponse = z.input<typeof annotateResponseSchema>;

@@ -3,6 +3,7 @@ import { getDb } from './db/client';
 import { sites } from './db/schema';
 import type { Env } from './env';
 import { refreshChurn } from './services/churn';
+import { refreshScores } from './services/scores';
 import { recomputeNeighbours } from './services/neighbours';
 import { rollupSite } from './services/rollups';
 
@@ -11,7 +12,7 @@ const CHURN_EVERY_MS = 20 * 3_600_000;
 
 export interface ScheduledReport {
   rollups: Array<{ siteId: number; days?: number; error?: string }>;
-  churn: Array<{ communityId: number; members?: number; skipped?: boolean; error?: string }>;
+  churn: Array<{ communityId: number; members?: number; skipped?: boolean; scored?: number; error?: string }>;
   neighbours: Array<{ siteId: number; events?: number; rows?: number; error?: string }>;
 }
 
@@ -30,7 +31,8 @@ async function each<T, R>(items: T[], run: (t: T) => Promise<R>, label: (t: T) =
 
 /**
  * The cron (wrangler.toml [triggers]): daily rollups of every site, the churn model of
- * every community (at most every 20 hours), and thread neighbours for recommendations.
+ * every community (at most every 20 hours) and its members' engagement scores, and
+ * thread neighbours for recommendations.
  * Each step and each site is independent: one failing does not stop the others.
  */
 export async function runScheduled(env: Env, now = Date.now(), options: { forceChurn?: boolean } = {}): Promise<ScheduledReport> {
@@ -43,8 +45,10 @@ export async function runScheduled(env: Env, now = Date.now(), options: { forceC
   const churn = await each(
     communities,
     async (communityId) => {
-      if (!options.forceChurn && now - (lastTrained.get(communityId) ?? 0) < CHURN_EVERY_MS) return { communityId, skipped: true };
-      return { communityId, members: (await refreshChurn(db, communityId, now)).members };
+      const train = options.forceChurn || now - (lastTrained.get(communityId) ?? 0) >= CHURN_EVERY_MS;
+      const members = train ? (await refreshChurn(db, communityId, now)).members : undefined;
+      const scored = await refreshScores(db, communityId, now);
+      return { communityId, ...(train ? { members } : { skipped: true }), scored };
     },
     (communityId) => ({ communityId }),
   );

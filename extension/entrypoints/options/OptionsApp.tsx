@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Session, sessionItem } from '../../lib/session';
 import { JoinForm } from './JoinForm';
 import { Membership } from './Membership';
+import { MyScore } from './MyScore';
 import { OwnerConsole } from './OwnerConsole';
 import { WorkerUrlForm } from './WorkerUrlForm';
 
@@ -19,6 +20,7 @@ export function OptionsApp() {
       {session === undefined ? null : session && !session.revokedAt ? (
         <>
           <Membership session={session} />
+          <MyScore session={session} />
           {session.role === 'owner' && <OwnerConsole session={session} />}
         </>
       ) : (

@@ -276,6 +276,22 @@ export const memberRisk = sqliteTable(
   (t) => [index('member_risk_community_idx').on(t.communityId, t.risk)],
 );
 
+/** Each member's community-relative engagement, scored by the cron from the rollups. */
+export const memberScores = sqliteTable(
+  'member_scores',
+  {
+    memberId: text('member_id').primaryKey(),
+    communityId: integer('community_id').notNull(),
+    score: integer('score').notNull(),
+    level: text('level').notNull(),
+    trendDirection: text('trend_direction').notNull(),
+    trendDelta: real('trend_delta'),
+    components: text('components', { mode: 'json' }).notNull(),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (t) => [index('member_scores_community_idx').on(t.communityId, t.score)],
+);
+
 export const schema = {
   communities,
   accounts,
@@ -292,4 +308,5 @@ export const schema = {
   rollupState,
   churnModels,
   memberRisk,
+  memberScores,
 };

@@ -11,6 +11,7 @@ import { loadCommunity, sitesOfCommunity } from '../services/communities';
 import { encryptName } from '../services/display-names';
 import { accountsOf, erasedAmong } from '../services/identities';
 import { pseudonyms } from '../services/pseudonym';
+import { storedEngagement } from '../services/scores';
 import { jsonBody } from '../validate';
 
 /**
@@ -43,13 +44,18 @@ export const annotateRoutes = new Hono<AppEnv>().post('/', allow('member'), json
   const seeAll = community.settings.memberScores && ROLE_RANK[me.role] >= ROLE_RANK.moderator;
   const owners = seeAll ? new Map<string, string>() : await accountsOf(db, [...ids.values()]);
   const visible = [...ids].filter(([, id]) => seeAll || owners.get(id) === me.accountId);
-  const activity = await authorActivity(db, [...new Set(visible.map(([, id]) => id))]);
+  const visibleIds = [...new Set(visible.map(([, id]) => id))];
+  const [activity, stored] = await Promise.all([
+    authorActivity(db, visibleIds),
+    storedEngagement(db, visibleIds, ROLE_RANK[me.role] >= ROLE_RANK.moderator),
+  ]);
   const body: AnnotateResponse = {
     thread: page.thread.id,
     visibility: seeAll ? 'all' : 'own',
     authors: visible.map(([author, memberId]) => {
       const a = activity.get(memberId)!;
-      return { author, memberId, activity: a, engagement: engagementScore(a) };
+      // The daily job's community-relative score where it has one; the first formula until then.
+      return { author, memberId, activity: a, engagement: stored.get(memberId) ?? engagementScore(a) };
     }),
   };
   return c.json(body, 200);

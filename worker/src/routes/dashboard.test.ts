@@ -80,3 +80,35 @@ describe('GET /v1/dashboard', () => {
     expect(await refreshChurn(getDb(env), c.id)).toEqual({ members: 0, model: null });
   });
 });
+
+describe('badges after the daily job', () => {
+  it('carry the community-relative score, level and trend; churn reasons only for moderators', async () => {
+    const c = await newCommunity();
+    const mod = await c.join('moderator');
+    const ana = await c.join('member');
+    const now = Date.now();
+    await call('POST', '/v1/events', { events: [pageView(c.site, 'ana', '1', iso(now - 2 * DAY))] }, { token: ana.token });
+    const page = {
+      site: c.site,
+      engine: 'discourse',
+      thread: { id: '1', title: 'T', url: null, category: null, createdAt: null },
+      posts: [{ id: '1', number: 1, author: 'ana', createdAt: iso(now - 2 * DAY), likeCount: 3, replyToNumber: null }],
+    };
+    const before = await call('POST', '/v1/annotate', page, { token: mod.token });
+    expect(before.body.authors[0].engagement.basis).toBe('provisional');
+    const ran = await runScheduled(env, now);
+    expect(ran.churn.find((r) => r.communityId === c.id)).toMatchObject({ scored: 1 });
+    // Give ana a stored churn risk, as the model would.
+    const memberId = before.body.authors[0].memberId;
+    await env.DB.prepare('INSERT INTO member_risk (member_id, community_id, risk, reasons, computed_at) VALUES (?, ?, 0.8, ?, ?)')
+      .bind(memberId, c.id, JSON.stringify([{ feature: 'daysSinceActive', direction: 'raises', value: 30, typical: 3 }]), now)
+      .run();
+    const asMod = (await call('POST', '/v1/annotate', page, { token: mod.token })).body.authors[0].engagement;
+    expect(asMod).toMatchObject({ basis: 'community', trend: { direction: 'new' }, churn: { risk: 0.8 } });
+    expect(['newcomer', 'regular', 'core', 'at_risk', 'lapsed']).toContain(asMod.level);
+    const asAna = (await call('POST', '/v1/annotate', page, { token: ana.token })).body.authors[0].engagement;
+    expect(asAna).toMatchObject({ basis: 'community', churn: null });
+    const own = await call('GET', '/v1/me/score', undefined, { token: ana.token });
+    expect(own.body.scores[0].engagement).toMatchObject({ basis: 'community', churn: null });
+  });
+});

@@ -9,6 +9,7 @@ import { authorActivity } from '../services/activity';
 import { loadCommunity } from '../services/communities';
 import { eraseAccount, exportAccount } from '../services/erasure';
 import { identitiesOf } from '../services/identities';
+import { storedEngagement } from '../services/scores';
 import { eq } from 'drizzle-orm';
 
 /** The caller's own account, score, data export and deletion. */
@@ -33,12 +34,13 @@ export const meRoutes = new Hono<AppEnv>()
     const me = caller(c);
     const db = getDb(c.env);
     const ids = await identitiesOf(db, me.accountId);
-    const activity = await authorActivity(db, ids.map((i) => i.memberId));
+    const memberIds = ids.map((i) => i.memberId);
+    const [activity, stored] = await Promise.all([authorActivity(db, memberIds), storedEngagement(db, memberIds, false)]);
     return c.json(
       {
         scores: ids.map((i) => {
           const a = activity.get(i.memberId)!;
-          return { site: i.origin, memberId: i.memberId, activity: a, engagement: engagementScore(a) };
+          return { site: i.origin, memberId: i.memberId, activity: a, engagement: stored.get(i.memberId) ?? engagementScore(a) };
         }),
       },
       200,

@@ -8,7 +8,6 @@ import {
   communityPostQuality,
   authorQuality,
   DAY_MS,
-  type EngagementEvent,
   type MemberJoin,
 } from '../../../shared/metrics';
 import type { DashboardResponse } from '../../../shared/schemas/dashboard';
@@ -16,6 +15,7 @@ import type { Db } from '../db/client';
 import { members, sites } from '../db/schema';
 import type { Community } from '../../../shared/schemas/auth';
 import { dayRows, type DayRow } from './churn';
+import { engagementEvents } from './scores';
 import { decryptName } from './display-names';
 
 const COHORT_WEEKS = 12;
@@ -23,21 +23,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function activityEvents(rows: readonly DayRow[]): ActivityEvent[] {
   return rows.map((r) => ({ memberId: r.member_id, ts: r.day * DAY_MS, count: r.views + r.seen + r.likes_given + r.replies + r.topics + r.posts }));
-}
-
-function engagementEvents(rows: readonly DayRow[]): EngagementEvent[] {
-  const out: EngagementEvent[] = [];
-  for (const r of rows) {
-    const ts = r.day * DAY_MS;
-    const add = (kind: EngagementEvent['kind'], amount: number) => amount > 0 && out.push({ memberId: r.member_id, ts, kind, amount });
-    add('view', r.views + r.seen);
-    add('reading', r.reading_ms);
-    add('like_given', r.likes_given);
-    add('like_received', r.likes_received);
-    add('reply', r.replies + r.posts);
-    add('topic', r.topics);
-  }
-  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
-import { accounts, erasures, events, identities, memberDays, memberRisk, members, posts } from '../db/schema';
+import { accounts, erasures, events, identities, memberDays, memberRisk, memberScores, members, posts } from '../db/schema';
 import { chunkForInsert } from './chunk-rows';
 import { authorActivity } from './activity';
 import { identitiesOf } from './identities';
@@ -57,6 +57,7 @@ export async function eraseAccount(db: Db, accountId: string, now = Date.now()) 
     db.delete(members).where(mine(members.id)),
     db.delete(memberDays).where(mine(memberDays.memberId)),
     db.delete(memberRisk).where(mine(memberRisk.memberId)),
+    db.delete(memberScores).where(mine(memberScores.memberId)),
     db.update(accounts).set({ revokedAt: now }).where(and(eq(accounts.id, accountId), isNull(accounts.revokedAt))),
     ...tombstones,
   ]);
