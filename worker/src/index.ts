@@ -9,6 +9,7 @@ import { originCheck } from './middleware/origin-check';
 import { rateLimit } from './middleware/rate-limit';
 import { accountsRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
+import { alertsRoutes } from './routes/alerts';
 import { annotateRoutes } from './routes/annotate';
 import { catalogueRoutes } from './routes/catalogue';
 import { communityRoutes } from './routes/community';
@@ -21,6 +22,7 @@ import { meRoutes } from './routes/me';
 import { recommendationsRoutes } from './routes/recommendations';
 import { sitesRoutes } from './routes/sites';
 import { runScheduled } from './scheduled';
+import { postWebhook } from './services/alerts';
 
 /**
  * Order matters: refuse foreign browser origins (and answer CORS preflights), cap the
@@ -43,6 +45,7 @@ const routes = app
   .route('/v1/recommendations', recommendationsRoutes)
   .route('/v1/community', communityRoutes)
   .route('/v1/dashboard', dashboardRoutes)
+  .route('/v1/alerts', alertsRoutes)
   .route('/v1/invites', invitesRoutes)
   .route('/v1/accounts', accountsRoutes)
   .route('/v1/sites', sitesRoutes);
@@ -53,6 +56,6 @@ export type AppType = typeof routes;
 export default {
   fetch: (request: Request, env: Env, ctx: ExecutionContext) => app.fetch(request, env, ctx),
   scheduled: (_controller: ScheduledController, env: Env, ctx: ExecutionContext) => {
-    ctx.waitUntil(runScheduled(env));
+    ctx.waitUntil(runScheduled(env, Date.now(), { post: postWebhook }));
   },
 };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from './db/client';
 import { sites } from './db/schema';
 import type { Env } from './env';
+import { detectAlerts } from './services/alerts';
 import { refreshChurn } from './services/churn';
 import { refreshScores } from './services/scores';
 import { recomputeNeighbours } from './services/neighbours';
@@ -14,6 +15,7 @@ export interface ScheduledReport {
   rollups: Array<{ siteId: number; days?: number; error?: string }>;
   churn: Array<{ communityId: number; members?: number; skipped?: boolean; scored?: number; error?: string }>;
   neighbours: Array<{ siteId: number; events?: number; rows?: number; error?: string }>;
+  alerts: Array<{ communityId: number; opened?: number; error?: string }>;
 }
 
 async function each<T, R>(items: T[], run: (t: T) => Promise<R>, label: (t: T) => object): Promise<Array<R | ({ error: string } & object)>> {
@@ -31,11 +33,15 @@ async function each<T, R>(items: T[], run: (t: T) => Promise<R>, label: (t: T) =
 
 /**
  * The cron (wrangler.toml [triggers]): daily rollups of every site, the churn model of
- * every community (at most every 20 hours) and its members' engagement scores, and
- * thread neighbours for recommendations.
+ * every community (at most every 20 hours) and its members' engagement scores, thread
+ * neighbours for recommendations, and the alert rules (new alerts go to the webhook).
  * Each step and each site is independent: one failing does not stop the others.
  */
-export async function runScheduled(env: Env, now = Date.now(), options: { forceChurn?: boolean } = {}): Promise<ScheduledReport> {
+export async function runScheduled(
+  env: Env,
+  now = Date.now(),
+  options: { forceChurn?: boolean; post?: (url: string, body: unknown) => Promise<void> } = {},
+): Promise<ScheduledReport> {
   const db = getDb(env);
   const all = await db.select({ id: sites.id, communityId: sites.communityId }).from(sites);
   const rollups = await each(all, async (s) => ({ siteId: s.id, ...(await rollupSite(db, s, now)) }), (s) => ({ siteId: s.id }));
@@ -53,5 +59,10 @@ export async function runScheduled(env: Env, now = Date.now(), options: { forceC
     (communityId) => ({ communityId }),
   );
   const neighbours = await each(all, async (s) => ({ siteId: s.id, ...(await recomputeNeighbours(db, s.id, now)) }), (s) => ({ siteId: s.id }));
-  return { rollups, churn, neighbours } as ScheduledReport;
+  const alerts = await each(
+    communities,
+    async (communityId) => ({ communityId, opened: (await detectAlerts(db, communityId, now, { post: options.post })).length }),
+    (communityId) => ({ communityId }),
+  );
+  return { rollups, churn, neighbours, alerts } as ScheduledReport;
 }

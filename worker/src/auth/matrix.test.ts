@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ROLE_RANK, type Role } from '../../../shared/schemas/auth';
 import { call } from '../../test/call';
@@ -44,6 +45,9 @@ const VALID_BODIES: Record<string, (site: string) => unknown> = {
   'PATCH /v1/sites/:id': () => ({ engine: 'generic' }),
   'POST /v1/admin/communities/:id/invites': () => ({ role: 'member' }),
   'POST /v1/admin/communities/:id/import': (site) => ({ site, threads: [], posts: [], events: [] }),
+  // Actions without a body.
+  'POST /v1/alerts/:id/ack': () => undefined,
+  'POST /v1/alerts/:id/resolve': () => undefined,
 };
 
 type Caller = 'anonymous' | 'member' | 'moderator' | 'owner' | 'otherOwner' | 'revoked' | 'admin';
@@ -61,6 +65,12 @@ async function world() {
   const invite = await call('POST', '/v1/invites', { role: 'member' }, { token: a.owner });
   const me = await call('GET', '/v1/me', undefined, { token: a.owner });
   const spareSite = me.body.community.sites.find((s: { origin: string }) => s.origin === a.sites[1])!;
+  const alertId = crypto.randomUUID();
+  await env.DB.prepare(
+    "INSERT INTO alerts (id, community_id, site_id, kind, severity, details, dedup_key, opened_at, status) VALUES (?, ?, ?, 'pile_on', 'warning', '{}', ?, ?, 'open')",
+  )
+    .bind(alertId, a.id, spareSite.id, `matrix:${alertId}`, Date.now())
+    .run();
   const tokens: Record<Caller, string | undefined> = {
     anonymous: undefined,
     member: member.token,
@@ -76,6 +86,7 @@ async function world() {
       .replace('/v1/invites/:id', `/v1/invites/${invite.body.invite.id}`)
       .replace('/v1/accounts/:id', `/v1/accounts/${victim.accountId}`)
       .replace('/v1/sites/:id', `/v1/sites/${spareSite.id}`)
+      .replace('/v1/alerts/:id', `/v1/alerts/${alertId}`)
       .replace('/v1/admin/communities/:id', `/v1/admin/communities/${a.id}`);
   return { tokens, fill, site: a.site };
 }
@@ -120,7 +131,7 @@ describe('authorisation matrix', () => {
         const { tokens, fill, site } = shared;
         const path = fill(route.path);
         expect(path, `${key}: the matrix does not know how to fill this path`).not.toContain(':');
-        const body = VALID_BODIES[key]?.(site) ?? (['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined);
+        const body = key in VALID_BODIES ? VALID_BODIES[key]!(site) : ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined;
         const res = await call(route.method, path, body, { token: tokens[who] });
         results[who] = res.status;
         if ((['DELETE', 'PATCH'].includes(route.method) || key in VALID_BODIES) && res.status < 300) shared = null; // it changed something: rebuild

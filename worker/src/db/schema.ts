@@ -15,6 +15,8 @@ export const communities = sqliteTable('communities', {
   name: text('name').notNull(),
   /** Owners can switch per-member scores off for everyone (members still see their own). */
   memberScores: integer('member_scores', { mode: 'boolean' }).notNull().default(true),
+  /** Where new alerts are POSTed (Slack/Discord-style JSON); null: no webhook. */
+  webhookUrl: text('webhook_url'),
   createdAt: integer('created_at').notNull().default(now),
 });
 
@@ -175,6 +177,8 @@ export const posts = sqliteTable(
     createdAt: integer('created_at'),
     /** Latest like count seen on the page. */
     likeCount: integer('like_count'),
+    /** SHA-256 of the post's text as scored (text_scores); the text itself is never stored. */
+    textHash: text('text_hash'),
     firstSeenAt: integer('first_seen_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -292,6 +296,77 @@ export const memberScores = sqliteTable(
   (t) => [index('member_scores_community_idx').on(t.communityId, t.score)],
 );
 
+/** Sentiment and toxicity of a text, by SHA-256 of the text and model version: each text is scored once. */
+export const textScores = sqliteTable(
+  'text_scores',
+  {
+    textHash: text('text_hash').notNull(),
+    modelVersion: text('model_version').notNull(),
+    label: text('label', { enum: ['negative', 'neutral', 'positive'] }).notNull(),
+    negative: real('negative').notNull(),
+    neutral: real('neutral').notNull(),
+    positive: real('positive').notNull(),
+    confidence: real('confidence').notNull(),
+    toxic: real('toxic').notNull(),
+    offensive: real('offensive').notNull(),
+    hate: real('hate').notNull(),
+    language: text('language').notNull(),
+    /** 'worker' (scored at the edge) or 'device' (scored in the browser, only scores sent). */
+    source: text('source').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.textHash, t.modelVersion] })],
+);
+
+/** Moderators' corrections of a post's label: kept, and exported as training data. */
+export const labelCorrections = sqliteTable(
+  'label_corrections',
+  {
+    id: text('id').primaryKey(),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    siteId: integer('site_id').notNull(),
+    postExtId: text('post_ext_id').notNull(),
+    textHash: text('text_hash'),
+    task: text('task', { enum: ['sentiment', 'toxicity'] }).notNull(),
+    label: text('label').notNull(),
+    /** The label the model gave. */
+    modelLabel: text('model_label'),
+    accountId: text('account_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('label_corrections_post_task_account').on(t.siteId, t.postExtId, t.task, t.accountId)],
+);
+
+/** Alerts for moderators (shared/alerts/rules.ts), with who acknowledged and resolved them. */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    threadExtId: text('thread_ext_id'),
+    memberId: text('member_id'),
+    details: text('details', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    /** One open alert per subject: kind + site + thread or member. */
+    dedupKey: text('dedup_key').notNull(),
+    openedAt: integer('opened_at').notNull(),
+    status: text('status', { enum: ['open', 'acknowledged', 'resolved'] }).notNull().default('open'),
+    acknowledgedAt: integer('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    resolvedAt: integer('resolved_at'),
+    resolvedBy: text('resolved_by'),
+  },
+  (t) => [index('alerts_community_status_idx').on(t.communityId, t.status, t.openedAt), index('alerts_dedup_idx').on(t.dedupKey, t.status)],
+);
+
 export const schema = {
   communities,
   accounts,
@@ -309,4 +384,7 @@ export const schema = {
   churnModels,
   memberRisk,
   memberScores,
+  textScores,
+  labelCorrections,
+  alerts,
 };

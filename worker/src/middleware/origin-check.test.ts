@@ -52,4 +52,16 @@ describe('per-token rate limit', () => {
     expect(last!.body.error.code).toBe('rate_limited');
     expect((await call('GET', '/v1/me', undefined, { token: other.token })).status).toBe(200);
   });
+
+  it('limits callers without a token by their IP address', { timeout: 120_000 }, async () => {
+    const ip = `203.0.113.${Math.floor(Math.random() * 200)}`;
+    let status = 200;
+    let n = 0;
+    while (status !== 429 && n < 2 * LIMIT + 10) {
+      status = (await call('GET', '/v1/health', undefined, { headers: { 'cf-connecting-ip': ip } })).status;
+      n += 1;
+    }
+    expect(status).toBe(429);
+    expect((await call('GET', '/v1/health', undefined, { headers: { 'cf-connecting-ip': '198.51.100.7' } })).status).toBe(200);
+  });
 });

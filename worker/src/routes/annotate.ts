@@ -6,6 +6,8 @@ import { allow, caller } from '../auth/allow';
 import { getDb } from '../db/client';
 import type { AppEnv } from '../env';
 import { authorActivity } from '../services/activity';
+import { detectAlerts, postWebhook } from '../services/alerts';
+import { background } from '../background';
 import { recordPage } from '../services/catalogue';
 import { loadCommunity, sitesOfCommunity } from '../services/communities';
 import { encryptName } from '../services/display-names';
@@ -40,6 +42,8 @@ export const annotateRoutes = new Hono<AppEnv>().post('/', allow('member'), json
 
   const [first, ...rest] = recordPage(db, site, page, ids, now, sealed);
   await db.batch([first, ...rest]);
+  // The fast alert rules run on ingest, after the answer (the cron runs them all).
+  background(c, detectAlerts(db, me.communityId, now, { only: ['pile_on', 'new_account_burst', 'heated_thread'], post: postWebhook }));
 
   const seeAll = community.settings.memberScores && ROLE_RANK[me.role] >= ROLE_RANK.moderator;
   const owners = seeAll ? new Map<string, string>() : await accountsOf(db, [...ids.values()]);

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { engagementScore } from '../../../shared/engagement';
+import { webhookSchema } from '../../../shared/schemas/alerts';
 import { settingsPatchSchema } from '../../../shared/schemas/auth';
 import { allow, caller } from '../auth/allow';
 import { getDb } from '../db/client';
@@ -53,6 +54,12 @@ export const communityRoutes = new Hono<AppEnv>()
       });
     }
     return c.json({ total, limit, offset, memberScores: community.settings.memberScores, members: list }, 200);
+  })
+  /** Where new alerts are POSTed (https only); null removes the webhook. */
+  .patch('/webhook', allow('owner'), jsonBody(webhookSchema), async (c) => {
+    const me = caller(c);
+    await getDb(c.env).update(communities).set({ webhookUrl: c.req.valid('json').url }).where(eq(communities.id, me.communityId));
+    return c.json({ webhook: c.req.valid('json').url }, 200);
   })
   .patch('/settings', allow('owner'), jsonBody(settingsPatchSchema), async (c) => {
     const me = caller(c);

@@ -1,0 +1,120 @@
+import { env } from 'cloudflare:test';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AlertsResponse } from '../../../shared/schemas/alerts';
+import { call } from '../../test/call';
+import { newCommunity } from '../../test/fixtures';
+import { getDb } from '../db/client';
+import { runScheduled } from '../scheduled';
+import { detectAlerts, postWebhook } from '../services/alerts';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+afterEach(() => vi.restoreAllMocks());
+
+async function siteId(origin: string) {
+  return (await env.DB.prepare('SELECT id FROM sites WHERE origin = ?').bind(origin).first<{ id: number }>())!.id;
+}
+
+describe('alerts', () => {
+  it('opens a pile-on alert when many people reply to one member within the hour, once', async () => {
+    const c = await newCommunity();
+    const mod = await c.join('moderator');
+    const now = Date.now();
+    const posts = [
+      { id: '1', number: 1, author: 'ana', createdAt: iso(now - 90 * MIN), likeCount: 0, replyToNumber: null },
+      ...['ben', 'cai', 'dee', 'eli', 'ben', 'fay'].map((author, i) => ({
+        id: String(i + 2),
+        number: i + 2,
+        author,
+        createdAt: iso(now - 50 * MIN + i * 5 * MIN),
+        likeCount: 0,
+        replyToNumber: 1,
+      })),
+    ];
+    const page = { site: c.site, engine: 'discourse', thread: { id: '9', title: 'Flame war', url: `${c.site}/t/9`, category: null, createdAt: null }, posts };
+    await call('POST', '/v1/annotate', page, { token: c.owner });
+    await expect.poll(async () => (await call<AlertsResponse>('GET', '/v1/alerts', undefined, { token: mod.token })).body.open, { timeout: 5000 }).toBe(1);
+    const list = (await call<AlertsResponse>('GET', '/v1/alerts', undefined, { token: c.owner })).body;
+    expect(list.alerts[0]).toMatchObject({
+      kind: 'pile_on',
+      status: 'open',
+      thread: { id: '9', title: 'Flame war' },
+      displayName: 'ana',
+      details: { replies: 6, authors: 5, threads: 1 },
+    });
+    // Moderators see the pseudonym, not the name.
+    expect((await call<AlertsResponse>('GET', '/v1/alerts', undefined, { token: mod.token })).body.alerts[0]!.displayName).toBeNull();
+    // Seeing the page again updates the open alert rather than opening another.
+    await detectAlerts(getDb(env), c.id, now);
+    expect((await call<AlertsResponse>('GET', '/v1/alerts?status=all', undefined, { token: mod.token })).body.alerts).toHaveLength(1);
+  });
+
+  it('records who acknowledged and resolved an alert, and when', async () => {
+    const c = await newCommunity();
+    const mod = await c.join('moderator');
+    const id = crypto.randomUUID();
+    await env.DB.prepare(
+      "INSERT INTO alerts (id, community_id, site_id, kind, severity, details, dedup_key, opened_at, status) VALUES (?, ?, ?, 'new_account_burst', 'warning', '{\"posts\":9}', 'k', ?, 'open')",
+    )
+      .bind(id, c.id, await siteId(c.site), Date.now())
+      .run();
+    const ack = await call('POST', `/v1/alerts/${id}/ack`, undefined, { token: mod.token });
+    expect(ack.status).toBe(200);
+    expect(ack.body.alert).toMatchObject({ status: 'acknowledged', acknowledgedBy: mod.accountId, resolvedAt: null });
+    expect((await call('POST', `/v1/alerts/${id}/ack`, undefined, { token: mod.token })).status).toBe(404);
+    const done = await call('POST', `/v1/alerts/${id}/resolve`, undefined, { token: c.owner });
+    expect(done.body.alert).toMatchObject({ status: 'resolved', acknowledgedBy: mod.accountId, resolvedBy: c.ownerAccountId });
+    expect(Date.parse(done.body.alert.resolvedAt)).toBeGreaterThan(0);
+    expect((await call<AlertsResponse>('GET', '/v1/alerts', undefined, { token: mod.token })).body.alerts).toEqual([]);
+    expect((await call<AlertsResponse>('GET', '/v1/alerts?status=all', undefined, { token: mod.token })).body.alerts).toHaveLength(1);
+  });
+
+  it('flags a thread whose negative share jumps against the community’s baseline, and posts it to the webhook', async () => {
+    const c = await newCommunity();
+    const now = Date.now();
+    const site = await siteId(c.site);
+    expect((await call('PATCH', '/v1/community/webhook', { url: 'http://insecure.example/hook' }, { token: c.owner })).status).toBe(400);
+    expect((await call('PATCH', '/v1/community/webhook', { url: 'https://hooks.example/pulse' }, { token: c.owner })).status).toBe(200);
+    const stmts = [];
+    const score = (hash: string, label: string) =>
+      env.DB.prepare(
+        "INSERT OR IGNORE INTO text_scores (text_hash, model_version, label, negative, neutral, positive, confidence, toxic, offensive, hate, language, source, created_at) VALUES (?, 'v', ?, ?, 0.1, ?, 0.9, 0.05, 0.05, 0.01, 'en', 'worker', 0)",
+      ).bind(hash, label, label === 'negative' ? 0.85 : 0.05, label === 'negative' ? 0.05 : 0.85);
+    stmts.push(score('neg', 'negative'), score('pos', 'positive'));
+    const thread = (id: string) => env.DB.prepare('INSERT INTO threads (site_id, ext_id, title, first_seen_at, updated_at) VALUES (?, ?, ?, 0, 0)').bind(site, id, `Thread ${id}`);
+    const post = (t: string, n: number, created: number, hash: string) =>
+      env.DB.prepare('INSERT INTO posts (site_id, ext_id, thread_ext_id, post_number, created_at, text_hash, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0)').bind(
+        site,
+        `${t}-${n}`,
+        t,
+        n,
+        created,
+        hash,
+      );
+    // 20 calm threads over the last month: 1 post in 10 negative.
+    for (let t = 0; t < 20; t++) {
+      stmts.push(thread(`old${t}`));
+      for (let n = 1; n <= 10; n++) stmts.push(post(`old${t}`, n, now - (5 + t) * DAY, n === 1 ? 'neg' : 'pos'));
+    }
+    // Today: one thread turns, 7 of 9 posts negative.
+    stmts.push(thread('hot'));
+    for (let n = 1; n <= 9; n++) stmts.push(post('hot', n, now - 3 * 3_600_000 + n * MIN, n <= 7 ? 'neg' : 'pos'));
+    await env.DB.batch(stmts);
+
+    const sent: Array<[string, { text: string; alert: { kind: string } }]> = [];
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      sent.push([String(input), JSON.parse(String(init?.body))]);
+      return new Response('ok');
+    });
+    const report = await runScheduled(env, now, { post: postWebhook });
+    expect(report.alerts.find((a) => a.communityId === c.id)).toMatchObject({ opened: 1 });
+    expect(spy).toHaveBeenCalledOnce();
+    expect(sent[0]![0]).toBe('https://hooks.example/pulse');
+    expect(sent[0]![1].alert.kind).toBe('heated_thread');
+    expect(sent[0]![1].text).toMatch(/Heated thread hot: 78% negative or toxic \(usually 10%\), 9 posts today/);
+    const list = (await call<AlertsResponse>('GET', '/v1/alerts', undefined, { token: c.owner })).body.alerts;
+    expect(list[0]).toMatchObject({ kind: 'heated_thread', severity: 'critical', thread: { id: 'hot', title: 'Thread hot' } });
+  });
+});
