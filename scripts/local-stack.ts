@@ -113,6 +113,10 @@ export async function startWorker(opts: {
   vars?: Record<string, string>;
   inherit?: boolean;
   timeoutMs?: number;
+  /** Another wrangler config (benchmarks raise the rate limit). */
+  config?: string;
+  /** Exposes /__scheduled, to run the cron's work on demand. */
+  testScheduled?: boolean;
 }): Promise<RunningWorker> {
   const args = [
     wranglerBin,
@@ -128,6 +132,8 @@ export async function startWorker(opts: {
     '--log-level',
     'warn',
     ...(opts.persistTo ? ['--persist-to', opts.persistTo] : []),
+    ...(opts.config ? ['--config', opts.config] : []),
+    ...(opts.testScheduled ? ['--test-scheduled'] : []),
     ...Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ];
   const child = spawn(process.execPath, args, {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, extensionDir, randomSecrets, startWorker, type RunningWorker } from '../../scripts/local-stack';
 import { launchWithExtension } from './browser';
 import { freePort } from './free-port';
+import { createCommunity, joinFromOptions } from './join';
 import { deepPage, HOSTILE_NAMES, hostilePage, hugePage } from './hostile-pages';
 import { shadowHosts } from './shadow';
 
@@ -26,23 +27,8 @@ const pages: Record<string, () => string> = {
 };
 
 async function join(): Promise<void> {
-  const admin = { authorization: `Bearer ${secrets.ADMIN_TOKEN}`, 'content-type': 'application/json' };
-  const created = await (
-    await fetch(`${worker.url}/v1/admin/communities`, {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify({ name: 'Hostile test', sites: [{ origin: site, engine: 'discourse' }] }),
-    })
-  ).json();
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('Worker URL').fill(worker.url);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByLabel('Invite code').fill(created.code);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.getByTestId('role').waitFor({ timeout: 20_000 });
-  if ((await page.getByTestId('role').innerText()) !== 'owner') throw new Error('joining as owner failed');
-  await page.close();
+  const code = await createCommunity(worker.url, secrets.ADMIN_TOKEN, site, 'Hostile test');
+  if ((await joinFromOptions(context, extensionId, worker.url, code)) !== 'owner') throw new Error('joining as owner failed');
 }
 
 /** Scored badges, i.e. hosts with our (closed) shadow root and a score in it. */

@@ -1,0 +1,52 @@
+/**
+ * recs_p50_ms / recs_p95_ms: latency of GET /v1/recommendations per member, on a catalogue
+ * of 200 threads that the ingest bench's members have browsed, after the scheduled job
+ * computed thread neighbours (as the cron does every 30 minutes).
+ */
+import type { ThreadInput } from '../../shared/schemas/annotate';
+import { emit, percentile, progress } from './report';
+import type { BenchCommunity, BenchStack } from './stack';
+
+export async function benchRecommendations(stack: BenchStack, community: BenchCommunity, members: string[], rounds = 10): Promise<void> {
+  const url = stack.worker.url;
+  const threads: ThreadInput[] = Array.from({ length: 200 }, (_, i) => ({
+    id: String(1000 + i),
+    title: `Thread ${1000 + i} about ${['pricing', 'onboarding', 'moderation', 'courses', 'events'][i % 5]}`,
+    url: `${community.site}/t/t-${1000 + i}/${1000 + i}`,
+    category: null,
+    createdAt: new Date(Date.UTC(2026, 9, 1) + i * 3_600_000).toISOString(),
+    tags: [['pricing', 'onboarding', 'moderation', 'courses', 'events'][i % 5]!],
+    replyCount: i % 40,
+    likeCount: i % 13,
+    viewCount: 100 + i,
+  }));
+  for (let i = 0; i < threads.length; i += 100) {
+    const res = await fetch(`${url}/v1/catalogue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${community.owner}` },
+      body: JSON.stringify({ site: community.site, engine: 'discourse', threads: threads.slice(i, i + 100) }),
+    });
+    if (!res.ok) throw new Error(`POST /v1/catalogue: ${res.status} ${await res.text()}`);
+  }
+  const scheduled = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('*/30 * * * *')}`);
+  if (!scheduled.ok) throw new Error(`/__scheduled: ${scheduled.status}`);
+  await scheduled.text();
+
+  progress(`recommendations: ${members.length} members x ${rounds}`);
+  const times: number[] = [];
+  let items = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const token of members) {
+      const q = new URLSearchParams({ site: community.site, thread: String(1000 + ((r * 31) % 200)), k: '10' });
+      const t0 = performance.now();
+      const res = await fetch(`${url}/v1/recommendations?${q}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await res.json()) as { items?: unknown[] };
+      times.push(performance.now() - t0);
+      if (!res.ok) throw new Error(`GET /v1/recommendations: ${res.status} ${JSON.stringify(body)}`);
+      items += body.items?.length ?? 0;
+    }
+  }
+  if (items === 0) throw new Error('recommendations: every answer was empty');
+  emit({ name: 'recs_p50_ms', value: percentile(times, 50), unit: 'ms', requests: times.length, k: 10, threads: 200 });
+  emit({ name: 'recs_p95_ms', value: percentile(times, 95), unit: 'ms', requests: times.length, meanItems: items / times.length });
+}
