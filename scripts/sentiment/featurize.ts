@@ -31,7 +31,7 @@ export interface DocFeatures {
 }
 
 export function docFeatures(text: string, vocab: ReadonlyMap<string, number>, shape: FeatureShape): DocFeatures {
-  const ids = tokenIds(text, vocab);
+  const ids = tokenIds(prepareText(text), vocab);
   return { rows: featureRows(ids, shape), tokens: ids.length };
 }
 
