@@ -9,9 +9,11 @@ export default defineConfig({
   srcDir: '.',
   outDir: '.output',
   imports: false,
+  modules: ['@wxt-dev/i18n/module'],
   manifestVersion: 3,
   manifest: {
     name: 'Community Pulse',
+    default_locale: 'en',
     version: pkg.version,
     key: EXTENSION_PUBLIC_KEY,
     description:

@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { initI18n } from '../../lib/i18n';
 import { PopupApp } from './PopupApp';
+import '../dashboard/components/pulse.css';
 import './popup.css';
 
-render(<PopupApp />, document.getElementById('app')!);
+void initI18n().then(() => render(<PopupApp />, document.getElementById('app')!));

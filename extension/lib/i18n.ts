@@ -1,0 +1,239 @@
+import { i18n } from '#i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { storage } from 'wxt/utils/storage';
+import enText from '../locales/en.yml?raw';
+import zhText from '../locales/zh_CN.yml?raw';
+
+/**
+ * The extension's text, in English and Simplified Chinese.
+ *
+ * Messages live in `extension/locales/<locale>.yml` (@wxt-dev/i18n's format: nested keys,
+ * `{name}` substitutions, plurals as `{ 1: …, n: … }`). By default the browser's language
+ * picks them, through `browser.i18n` (`@wxt-dev/i18n`). The options page can pin a
+ * language instead: then the chosen locale's messages, bundled into the script (never
+ * fetched), answer with the same substitution and plural rules.
+ *
+ * Call `initI18n()` before the first render of a page (it reads the setting and follows
+ * its changes); components that must re-render when it changes use `useLocale()`.
+ */
+
+export const LOCALES = ['en', 'zh_CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type LanguageChoice = 'auto' | Locale;
+
+/** The language chosen in the options: `auto` follows the browser. */
+export const languageItem = storage.defineItem<LanguageChoice>('local:language', { fallback: 'auto', version: 1 });
+
+// ---------------------------------------------------------------------------------------
+// Bundled messages: a strict reader for the subset of YAML the message files use.
+
+type Tree = { [key: string]: Tree | string };
+const YAML_TYPED = /^(?:~|null|true|false|yes|no|on|off|[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?|0[xob][\da-f_]+|[-+]?\.(?:inf|nan))$/i;
+
+function scalar(text: string, line: number): string {
+  const fail = (why: string) => {
+    throw new Error(`locales: line ${line}: ${why}`);
+  };
+  if (text.startsWith("'")) {
+    if (!/^'(?:[^']|'')*'$/.test(text)) fail('unterminated single-quoted string');
+    return text.slice(1, -1).replaceAll("''", "'");
+  }
+  if (text.startsWith('"')) {
+    if (!/^"(?:[^"\\]|\\["\\/nt]|\\u[\da-fA-F]{4})*"$/.test(text)) fail('unsupported double-quoted string');
+    return JSON.parse(text) as string;
+  }
+  if (/^[-?:,[\]{}#&*!|>%@`]/.test(text) || /: | #|:$/.test(text)) fail('quote this value');
+  if (YAML_TYPED.test(text)) fail('quote this value (YAML would read it as a number, boolean or null)');
+  return text;
+}
+
+/**
+ * Reads the message files' YAML: nested maps indented by spaces, `key: value` with plain,
+ * 'single-' or "double-quoted" values, comment lines. Anything else throws (and a test
+ * checks the result equals @wxt-dev/i18n's own parse of both files).
+ */
+export function parseMessagesYaml(text: string): Tree {
+  const root: Tree = {};
+  const stack: Array<{ indent: number; node: Tree }> = [{ indent: -1, node: root }];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (/^\s*(#.*)?$/.test(raw)) return;
+    const m = /^( *)([A-Za-z0-9_]+):(?: +(.*?))? *$/.exec(raw);
+    if (!m) throw new Error(`locales: line ${i + 1}: unsupported YAML: ${raw}`);
+    const indent = m[1]!.length;
+    while (indent <= stack.at(-1)!.indent) stack.pop();
+    const parent = stack.at(-1)!.node;
+    if (Object.hasOwn(parent, m[2]!)) throw new Error(`locales: line ${i + 1}: duplicate key ${m[2]}`);
+    if (m[3] === undefined || m[3] === '') {
+      const child: Tree = {};
+      parent[m[2]!] = child;
+      stack.push({ indent, node: child });
+    } else {
+      parent[m[2]!] = scalar(m[3], i + 1);
+    }
+  });
+  return root;
+}
+
+/** Flattens messages like @wxt-dev/i18n's build: keys joined with `_`, plural forms joined with ` | `. */
+export function flattenMessages(tree: Tree, prefix: string[] = [], out: Record<string, string> = {}): Record<string, string> {
+  for (const [key, value] of Object.entries(tree)) {
+    const path = [...prefix, key];
+    if (typeof value === 'string') out[path.join('_')] = value;
+    else if (Object.keys(value).every((k) => k === 'n' || Number.isFinite(Number(k)))) out[path.join('_')] = Object.values(value).join(' | ');
+    else flattenMessages(value, path, out);
+  }
+  return out;
+}
+
+const SOURCES: Record<Locale, string> = { en: enText, zh_CN: zhText };
+const bundled = new Map<Locale, Record<string, string>>();
+function messagesOf(locale: Locale): Record<string, string> {
+  let m = bundled.get(locale);
+  if (!m) bundled.set(locale, (m = flattenMessages(parseMessagesYaml(SOURCES[locale]))));
+  return m;
+}
+
+/** browser.i18n.getMessage's rules: `$1`…`$9` are substitutions, `$$` is a dollar sign. */
+function substitute(message: string, subs: string[] | undefined): string {
+  return message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs?.[Number(d) - 1] ?? '')));
+}
+
+type Arg = number | Array<string | number> | Record<string, string | number> | undefined;
+
+/** @wxt-dev/i18n's `t`, over a given getMessage: count, `$n` substitutions, plurals, `{named}`. */
+function translate(getMessage: (key: string, subs?: string[]) => string, key: string, args: Arg[]): string {
+  let subs: string[] | undefined;
+  let named: Record<string, string | number> | undefined;
+  let count: number | undefined;
+  for (const a of args) {
+    if (a == null) continue;
+    if (typeof a === 'number') count = a;
+    else if (Array.isArray(a)) subs = a.map(String);
+    else named = a;
+  }
+  if (count !== undefined && subs === undefined) subs = [String(count)];
+  let message = getMessage(key.replaceAll('.', '_'), subs);
+  if (count !== undefined) {
+    const forms = message.split(' | ');
+    message = (forms.length === 1 ? forms[0] : forms.length === 2 ? forms[count === 1 ? 0 : 1] : forms[count === 0 || count === 1 ? count : 2]) ?? '';
+  }
+  return named ? message.replace(/\{([A-Za-z0-9_]+)\}/g, (m, k: string) => (Object.hasOwn(named, k) ? String(named[k]) : m)) : message;
+}
+
+// ---------------------------------------------------------------------------------------
+// The current choice.
+
+let choice: LanguageChoice = 'auto';
+let ready: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+/** The locale the browser's language picks among ours (without browser.i18n, e.g. in tests). */
+export function browserLocale(language = globalThis.navigator?.language ?? 'en'): Locale {
+  return /^zh(?:[-_](?:cn|sg|hans)|$)/i.test(language) ? 'zh_CN' : 'en';
+}
+
+function bundledGetMessage(locale: Locale) {
+  return (key: string, subs?: string[]) => {
+    const m = messagesOf(locale)[key] ?? messagesOf('en')[key];
+    if (m === undefined) {
+      console.warn(`[i18n] Message not found: "${key}"`);
+      return key;
+    }
+    return substitute(m, subs);
+  };
+}
+
+function lookup(key: string, args: Arg[]): string {
+  if (choice !== 'auto') return translate(bundledGetMessage(choice), key, args);
+  try {
+    const text = (i18n.t as (k: string, ...a: Arg[]) => string)(key, ...args);
+    if (text) return text;
+  } catch {
+    /* no browser.i18n here (tests, or a page without the extension's APIs) */
+  }
+  return translate(bundledGetMessage(browserLocale()), key, args);
+}
+
+/**
+ * Translates a key of `locales/en.yml`, with @wxt-dev/i18n's (typed) arguments:
+ * `t('common.settings')`, `t('alerts.openedAt', { when })`, `t('popup.events', n, [formatNumber(n)])`.
+ */
+export const t = ((key: string, ...args: Arg[]) => lookup(key, args)) as typeof i18n.t;
+
+/** The BCP 47 tag of the language the text is in, for `Intl` and `<html lang>`. */
+export function currentLocale(): string {
+  return t('locale');
+}
+
+function apply(next: LanguageChoice) {
+  choice = LOCALES.includes(next as Locale) ? next : 'auto';
+  if (typeof document !== 'undefined') document.documentElement.lang = currentLocale();
+  for (const l of listeners) l();
+}
+
+/** Reads the language setting and follows its changes (idempotent). Await it before the first render. */
+export function initI18n(): Promise<void> {
+  ready ??= (async () => {
+    try {
+      apply(await languageItem.getValue());
+      languageItem.watch((v) => apply(v ?? 'auto'));
+    } catch {
+      apply('auto');
+    }
+  })();
+  return ready;
+}
+
+/** Stores the choice and applies it at once (other pages follow through storage). */
+export async function setLanguage(next: LanguageChoice): Promise<void> {
+  apply(next);
+  await languageItem.setValue(next);
+}
+
+/** The chosen language (auto or a locale). */
+export function languageChoice(): LanguageChoice {
+  return choice;
+}
+
+/** Calls `listener` whenever the language changes; returns the unsubscribe function. */
+export function onLanguageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Re-renders the calling component when the language changes; returns the current locale tag. */
+export function useLocale(): string {
+  const [, setTick] = useState(0);
+  useEffect(() => onLanguageChange(() => setTick((n) => n + 1)), []);
+  return currentLocale();
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers and dates, per locale.
+
+export function formatNumber(x: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: Math.abs(x) < 10 ? 2 : 1, ...options }).format(x);
+}
+
+/** A share 0..1 as a percentage: 0.4567 → "45.7%" (or "46%" with digits 0). */
+export function formatPercent(share: number, digits = 0): string {
+  return new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
+}
+
+/** A signed change: "+5", "−3", "±0". */
+export function formatDelta(x: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(currentLocale(), { signDisplay: 'exceptZero', maximumFractionDigits: 1, ...options }).format(x);
+}
+
+const toDate = (d: string | number | Date) =>
+  d instanceof Date ? d : typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00Z`) : new Date(d);
+
+/** A calendar day ("2026-11-20" is a UTC day): "Nov 20" / "11月20日"; with the year when asked. */
+export function formatDay(d: string | number | Date, withYear = false): string {
+  return new Intl.DateTimeFormat(currentLocale(), { month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(toDate(d));
+}
+
+/** A moment in the reader's time zone: "Nov 20, 10:32 AM" / "11月20日 10:32". */
+export function formatDateTime(d: string | number | Date): string {
+  return new Intl.DateTimeFormat(currentLocale(), { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(toDate(d));
+}
