@@ -63,8 +63,9 @@ beforeEach(async () => {
   box = document.createElement('div');
   document.body.append(box);
 });
-afterEach(() => {
-  render(null, box);
+afterEach(async () => {
+  await act(async () => render(null, box));
+  await settle(2);
   box.remove();
 });
 
@@ -94,7 +95,7 @@ describe('PopupApp', () => {
     expect(text()).toContain('Loading alerts…');
     expect(box.querySelector('[aria-busy="true"]')).not.toBeNull();
     // Delivery is there at once.
-    expect(byTestId('pending')?.textContent).toBe('0 events');
+    expect(byTestId('outbox-pending')?.textContent).toBe('0 events');
     expect(byTestId('role')?.textContent).toBe('owner');
     answer({ ok: false, status: null, code: 'unreachable', error: 'x' });
   });
@@ -257,7 +258,7 @@ describe('PopupApp', () => {
     expect(member.api.alerts).not.toHaveBeenCalled();
     expect(box.querySelector('#alerts-heading')).toBeNull();
     expect(byTestId('role')!.textContent).toBe('member');
-    expect(byTestId('pending')!.textContent).toBe('0 events');
+    expect(byTestId('outbox-pending')!.textContent).toBe('0 events');
     expect(button('Full dashboard')).toBeUndefined();
   });
 
@@ -272,11 +273,26 @@ describe('PopupApp', () => {
   it('delivery: counts, failures and "send now"', async () => {
     const { deps: d } = deps(session('member'), fakeApi(), { pending: [{} as never, {} as never], dropped: 3, rejected: 1 });
     await mount(d);
-    expect(byTestId('pending')!.textContent).toBe('2 events');
+    expect(byTestId('outbox-pending')!.textContent).toBe('2 events');
     expect(text()).toContain('1,234 events (last Nov 20');
-    expect(text()).toContain('3 events: the outbox was full while the Worker was unreachable');
+    expect(byTestId('outbox-dropped')!.textContent).toBe('3 events: the outbox was full while the Worker was unreachable');
     await act(async () => button('Send now')!.click());
     expect(d.flush).toHaveBeenCalled();
+  });
+
+  it('delivery: follows the outbox while open (events dropped during an outage show up)', async () => {
+    const { deps: d } = deps(session('member'));
+    const later = { ok: true as const, outbox: outbox({ pending: [{} as never], dropped: 5 }), workerUrl: WORKER, session: session('member') };
+    const first = d.status;
+    let calls = 0;
+    d.status = vi.fn(async () => (++calls === 1 ? first() : later)) as PopupDeps['status'];
+    await act(async () => render(<PopupApp deps={d} refreshMs={20} />, box));
+    await settle();
+    expect(byTestId('outbox-dropped')).toBeNull();
+    await act(async () => new Promise((r) => setTimeout(r, 60)));
+    await settle();
+    expect(byTestId('outbox-pending')!.textContent).toBe('1 event');
+    expect(byTestId('outbox-dropped')!.textContent).toBe('5 events: the outbox was full while the Worker was unreachable');
   });
 
   it('speaks Chinese when chosen: text, numbers and dates', async () => {
@@ -288,7 +304,7 @@ describe('PopupApp', () => {
     expect(box.querySelector('[data-metric="dau"] .tile-label')!.textContent).toBe('日活跃');
     expect(box.querySelector('[data-metric="dau"] .sr-only')!.textContent).toBe('比 20 上升 +3 (+15%)');
     expect(box.querySelector('#part-at-risk .reasons li')!.textContent).toBe('26 天没有活动（一般 4 天）');
-    expect(byTestId('pending')!.textContent).toBe('0 个事件');
+    expect(byTestId('outbox-pending')!.textContent).toBe('0 个事件');
     expect(box.querySelector('[data-alert="al-1"] .alert-meta')!.textContent).toMatch(/^发起于 11月20日/);
   });
 });

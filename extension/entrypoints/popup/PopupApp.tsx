@@ -29,6 +29,9 @@ export const defaultPopupDeps: PopupDeps = {
   openDashboard: () => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }),
 };
 
+/** How often the open popup re-reads the outbox. */
+export const STATUS_REFRESH_MS = 2_000;
+
 const ROLE_KEYS = { owner: 'roles.owner', moderator: 'roles.moderator', member: 'roles.member' } as const;
 export const roleLabel = (role: Role) => t(ROLE_KEYS[role]);
 
@@ -36,14 +39,22 @@ export const roleLabel = (role: Role) => t(ROLE_KEYS[role]);
  * The toolbar popup: for owners the community's pulse and open alerts, for moderators
  * the alerts, for everyone where their events stand (delivery), compactly.
  */
-export function PopupApp({ deps = defaultPopupDeps }: { deps?: PopupDeps }) {
+export function PopupApp({ deps = defaultPopupDeps, refreshMs = STATUS_REFRESH_MS }: { deps?: PopupDeps; refreshMs?: number }) {
   useLocale();
   const [reply, setReply] = useState<StatusReply | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The outbox moves while the popup is open (retries, drops): re-read it every few seconds.
   useEffect(() => {
-    void deps.status().then(setReply);
-  }, [deps]);
+    let live = true;
+    const read = () => void deps.status().then((r) => live && setReply(r));
+    read();
+    const timer = setInterval(read, refreshMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [deps, refreshMs]);
 
   const sendNow = async () => {
     setBusy(true);
@@ -99,7 +110,7 @@ export function PopupApp({ deps = defaultPopupDeps }: { deps?: PopupDeps }) {
         <h2 id="delivery-heading">{t('popup.delivery')}</h2>
         <dl>
           <dt>{t('popup.waiting')}</dt>
-          <dd data-testid="pending">{t('popup.events', outbox.pending.length, [formatNumber(outbox.pending.length)])}</dd>
+          <dd data-testid="outbox-pending">{t('popup.events', outbox.pending.length, [formatNumber(outbox.pending.length)])}</dd>
           <dt>{t('popup.sent')}</dt>
           <dd>
             {t('popup.sentDetail', {
@@ -110,7 +121,7 @@ export function PopupApp({ deps = defaultPopupDeps }: { deps?: PopupDeps }) {
           {outbox.dropped > 0 && (
             <>
               <dt>{t('popup.dropped')}</dt>
-              <dd class="warn">{t('popup.droppedDetail', { events: t('popup.events', outbox.dropped, [formatNumber(outbox.dropped)]) })}</dd>
+              <dd class="warn" data-testid="outbox-dropped">{t('popup.droppedDetail', { events: t('popup.events', outbox.dropped, [formatNumber(outbox.dropped)]) })}</dd>
             </>
           )}
           {outbox.rejected > 0 && (
