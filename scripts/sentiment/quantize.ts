@@ -1,14 +1,23 @@
 /**
  * One-dimensional k-means (Lloyd) codebook for a column of weights: `levels` values,
- * one of them exactly 0 (rows a task never saw stay exactly 0), initialised at quantiles,
- * then refined. Deterministic.
+ * one of them exactly 0 (rows a task never saw stay exactly 0), initialised evenly
+ * spaced between the smallest and the largest weight, then refined. Deterministic.
+ *
+ * Why evenly spaced: Lloyd's iterations on a discrete column stop at the nearest fixed
+ * point, and from quantiles (the obvious start) that fixed point leaves the sparse tails,
+ * where the strongest words sit, with gaps several times wider than needed (rounding
+ * errors of 0.4 on weights of ±10 in the test; also a worse mean squared error). An even
+ * start bounds every rounding error by half a step; Lloyd then moves levels from empty
+ * stretches of the range to where the weights are.
  */
 export function codebook(values: Float64Array, levels = 256, iterations = 25): Float32Array {
   const nz = Float64Array.from(values.filter((v) => v !== 0)).sort();
   const free = levels - 1;
   const centres = new Float64Array(free);
   if (nz.length === 0) return new Float32Array(levels);
-  for (let i = 0; i < free; i++) centres[i] = nz[Math.min(nz.length - 1, Math.floor(((i + 0.5) / free) * nz.length))]!;
+  const lo = nz[0]!;
+  const hi = nz[nz.length - 1]!;
+  for (let i = 0; i < free; i++) centres[i] = lo + ((i + 0.5) / free) * (hi - lo);
   const sums = new Float64Array(free);
   const counts = new Float64Array(free);
   for (let it = 0; it < iterations; it++) {
