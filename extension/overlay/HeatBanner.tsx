@@ -22,7 +22,7 @@ export function heatDetail(a: Alert): string {
   }
   if (d.replies !== undefined) parts.push(t('heat.replies', d.replies, [formatNumber(d.replies)]));
   if (d.posts !== undefined) parts.push(t('heat.posts', d.posts, [formatNumber(d.posts)]));
-  if (d.newAccounts !== undefined) parts.push(t('heat.newAccounts', d.newAccounts, [formatNumber(d.newAccounts)]));
+  if (d.accounts !== undefined) parts.push(t('heat.newAccounts', d.accounts, [formatNumber(d.accounts)]));
   return parts.join(t('heat.separator'));
 }
 

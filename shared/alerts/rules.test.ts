@@ -1,32 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { coreMemberDrops, heatBaseline, heatedThreads, newAccountBurst, pileOns, type Reply } from './rules';
+import { coreMemberDrops, heatBaselines, heatedThreads, newAccountBurst, pileOns, type Reply } from './rules';
 
 const MIN = 60_000;
 const now = Date.UTC(2026, 10, 25, 12);
 
 describe('heated threads', () => {
-  // A calm community: 40 threads with 1 in 20 posts negative; one thread suddenly 8 of 10.
-  const history = Array.from({ length: 40 }, (_, i) => ({ thread: `t${i}`, posts: 20, heated: i % 4 === 0 ? 2 : 1 }));
-  it('computes the baseline from past threads', () => {
-    const b = heatBaseline(history);
-    expect(b.threads).toBe(40);
-    expect(b.mean).toBeCloseTo((10 * 0.1 + 30 * 0.05) / 40, 10);
-    expect(b.sd).toBeGreaterThanOrEqual(0.05);
+  // A calm community: 40 threads with 1 in 20 posts negative (1 in 10 for every fourth), hardly any toxic.
+  const history = Array.from({ length: 40 }, (_, i) => ({ thread: `t${i}`, posts: 20, negative: i % 4 === 0 ? 2 : 1, toxic: i % 10 === 0 ? 1 : 0 }));
+  it('computes a baseline per measure from past threads', () => {
+    const b = heatBaselines(history);
+    expect(b.negative.threads).toBe(40);
+    expect(b.negative.mean).toBeCloseTo((10 * 0.1 + 30 * 0.05) / 40, 10);
+    expect(b.negative.sd).toBeGreaterThanOrEqual(0.05);
+    expect(b.toxic.mean).toBeCloseTo((4 * 0.05) / 40, 10);
   });
   it('flags the spike and nothing else', () => {
     const recent = [
-      { thread: 'calm', posts: 12, heated: 1 },
-      { thread: 'fire', posts: 10, heated: 8 },
-      { thread: 'tiny', posts: 3, heated: 3 },
+      { thread: 'calm', posts: 12, negative: 1, toxic: 0 },
+      { thread: 'fire', posts: 10, negative: 8, toxic: 1 },
+      { thread: 'tiny', posts: 3, negative: 3, toxic: 3 },
     ];
-    const hot = heatedThreads(recent, heatBaseline(history));
-    expect(hot.map((t) => t.thread)).toEqual(['fire']);
+    const hot = heatedThreads(recent, heatBaselines(history));
+    expect(hot.map((t) => [t.thread, t.measure])).toEqual([['fire', 'negative']]);
     expect(hot[0]!.share).toBe(0.8);
     expect(hot[0]!.z).toBeGreaterThan(10);
   });
+  it('judges toxicity against its own baseline: a negative-minded community still hears of a toxic thread', () => {
+    // Every thread is 40–50% negative (a critique forum), never toxic.
+    const critics = Array.from({ length: 30 }, (_, i) => ({ thread: `c${i}`, posts: 20, negative: 8 + (i % 3), toxic: 0 }));
+    const recent = [
+      { thread: 'usual', posts: 10, negative: 5, toxic: 0 },
+      { thread: 'abuse', posts: 10, negative: 5, toxic: 4 },
+    ];
+    const hot = heatedThreads(recent, heatBaselines(critics));
+    expect(hot.map((t) => [t.thread, t.measure, t.share])).toEqual([['abuse', 'toxic', 0.4]]);
+    expect(hot[0]!.baseline).toBe(0);
+  });
   it('a community with no history still needs a real share', () => {
-    expect(heatedThreads([{ thread: 'x', posts: 10, heated: 2 }], heatBaseline([]))).toEqual([]);
-    expect(heatedThreads([{ thread: 'x', posts: 10, heated: 4 }], heatBaseline([])).map((t) => t.thread)).toEqual(['x']);
+    expect(heatedThreads([{ thread: 'x', posts: 10, negative: 2, toxic: 0 }], heatBaselines([]))).toEqual([]);
+    expect(heatedThreads([{ thread: 'x', posts: 10, negative: 4, toxic: 0 }], heatBaselines([])).map((t) => t.thread)).toEqual(['x']);
   });
 });
 

@@ -6,20 +6,28 @@
 export const HEAT = {
   /** Posts in the recent window a thread needs before its share means anything. */
   minPosts: 5,
-  /** z-score of the thread's negative-or-toxic share against the community's threads. */
+  /** z-score of the thread's negative (or toxic) share against the community's threads. */
   minZ: 2.5,
   /** …and the share itself must be at least this (a calm community's z can spike on little). */
   minShare: 0.3,
   /** Baseline spread never below this, so a uniformly calm history does not make every blip "infinite". */
   minSd: 0.05,
+  /** A post counts as toxic from this toxicity score. */
+  toxicFrom: 0.5,
 } as const;
+
+/** The two moods a thread can turn to; each has its own baseline. */
+export const HEAT_MEASURES = ['negative', 'toxic'] as const;
+export type HeatMeasure = (typeof HEAT_MEASURES)[number];
 
 export interface ThreadMood {
   thread: string;
   /** Posts scored (above the confidence threshold) in the window. */
   posts: number;
-  /** Of those, negative or toxic. */
-  heated: number;
+  /** Of those, negative … */
+  negative: number;
+  /** … and toxic (a post can be both). */
+  toxic: number;
 }
 
 export interface Baseline {
@@ -27,29 +35,54 @@ export interface Baseline {
   sd: number;
   threads: number;
 }
+export type Baselines = Record<HeatMeasure, Baseline>;
 
-/** Mean and standard deviation of per-thread heated shares (threads with at least minPosts posts). */
-export function heatBaseline(history: readonly ThreadMood[]): Baseline {
-  const shares = history.filter((t) => t.posts >= HEAT.minPosts).map((t) => t.heated / t.posts);
+/** Mean and standard deviation of per-thread shares of one measure (threads with at least minPosts posts). */
+export function heatBaseline(history: readonly ThreadMood[], measure: HeatMeasure): Baseline {
+  const shares = history.filter((t) => t.posts >= HEAT.minPosts).map((t) => t[measure] / t.posts);
   if (shares.length === 0) return { mean: 0, sd: HEAT.minSd, threads: 0 };
   const mean = shares.reduce((a, b) => a + b, 0) / shares.length;
   const variance = shares.reduce((a, b) => a + (b - mean) ** 2, 0) / shares.length;
   return { mean, sd: Math.max(Math.sqrt(variance), HEAT.minSd), threads: shares.length };
 }
 
+/** The community's baselines, one per measure. */
+export const heatBaselines = (history: readonly ThreadMood[]): Baselines => ({
+  negative: heatBaseline(history, 'negative'),
+  toxic: heatBaseline(history, 'toxic'),
+});
+
+export interface HeatedThread {
+  thread: string;
+  posts: number;
+  /** The measure that jumped (the larger z when both did). */
+  measure: HeatMeasure;
+  /** Its share in the window, its baseline mean, and the z-score. */
+  share: number;
+  baseline: number;
+  z: number;
+}
+
 /**
- * Heated threads: z = (share − baseline mean) / baseline sd ≥ 2.5 with share ≥ 0.3 and at
- * least 5 scored posts in the window. Hottest first.
+ * Heated threads: for the negative share and for the toxic share, each against its own
+ * baseline, z = (share − mean) / sd ≥ 2.5 with share ≥ 0.3 and at least 5 scored posts in
+ * the window. A community whose threads are often negative still hears about a toxic
+ * one. Hottest first.
  */
-export function heatedThreads(recent: readonly ThreadMood[], baseline: Baseline): Array<ThreadMood & { share: number; z: number }> {
-  return recent
-    .filter((t) => t.posts >= HEAT.minPosts)
-    .map((t) => {
-      const share = t.heated / t.posts;
-      return { ...t, share, z: (share - baseline.mean) / baseline.sd };
-    })
-    .filter((t) => t.z >= HEAT.minZ && t.share >= HEAT.minShare)
-    .sort((a, b) => b.z - a.z);
+export function heatedThreads(recent: readonly ThreadMood[], baselines: Baselines): HeatedThread[] {
+  const out: HeatedThread[] = [];
+  for (const t of recent) {
+    if (t.posts < HEAT.minPosts) continue;
+    let best: HeatedThread | null = null;
+    for (const measure of HEAT_MEASURES) {
+      const share = t[measure] / t.posts;
+      const b = baselines[measure];
+      const z = (share - b.mean) / b.sd;
+      if (z >= HEAT.minZ && share >= HEAT.minShare && (!best || z > best.z)) best = { thread: t.thread, posts: t.posts, measure, share, baseline: b.mean, z };
+    }
+    if (best) out.push(best);
+  }
+  return out.sort((a, b) => b.z - a.z);
 }
 
 export const PILE_ON = {

@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   CORE_DROP,
   coreMemberDrops,
-  heatBaseline,
+  HEAT,
+  heatBaselines,
   heatedThreads,
   newAccountBurst,
   pileOns,
@@ -32,19 +33,20 @@ async function heated(db: Db, siteId: number, now: number): Promise<Found[]> {
   const moods = (from: number, to: number) =>
     db.all<ThreadMood>(sql`
       SELECT p.thread_ext_id AS thread, count(*) AS posts,
-             sum(CASE WHEN s.label = 'negative' OR s.toxic >= 0.5 THEN 1 ELSE 0 END) AS heated
+             sum(CASE WHEN s.label = 'negative' THEN 1 ELSE 0 END) AS negative,
+             sum(CASE WHEN s.toxic >= ${HEAT.toxicFrom} THEN 1 ELSE 0 END) AS toxic
       FROM posts p JOIN text_scores s ON s.text_hash = p.text_hash
       WHERE p.site_id = ${siteId} AND p.created_at >= ${from} AND p.created_at < ${to} AND s.confidence >= ${CONFIDENCE}
       GROUP BY p.thread_ext_id`);
   const [recent, history] = await Promise.all([moods(now - DAY, now + 1), moods(now - 30 * DAY, now - DAY)]);
-  const baseline = heatBaseline(history);
-  return heatedThreads(recent, baseline).map((t) => ({
+  return heatedThreads(recent, heatBaselines(history)).map((t) => ({
     kind: 'heated_thread',
     severity: t.z >= 4 ? 'critical' : 'warning',
     siteId,
     thread: t.thread,
     memberId: null,
-    details: { share: t.share, baseline: baseline.mean, z: t.z, posts: t.posts },
+    // negativeShare or toxicShare: which one jumped.
+    details: { [t.measure === 'toxic' ? 'toxicShare' : 'negativeShare']: t.share, baseline: t.baseline, z: Math.round(t.z * 10) / 10, posts: t.posts },
   }));
 }
 
@@ -164,7 +166,9 @@ const pct = (x: number | undefined) => `${Math.round((x ?? 0) * 100)}%`;
 function describe(f: Found): string {
   switch (f.kind) {
     case 'heated_thread':
-      return `Heated thread ${f.thread}: ${pct(f.details.share)} negative or toxic (usually ${pct(f.details.baseline)}), ${f.details.posts} posts today`;
+      return f.details.toxicShare !== undefined
+        ? `Heated thread ${f.thread}: ${pct(f.details.toxicShare)} toxic (usually ${pct(f.details.baseline)}), ${f.details.posts} posts today`
+        : `Heated thread ${f.thread}: ${pct(f.details.negativeShare)} negative (usually ${pct(f.details.baseline)}), ${f.details.posts} posts today`;
     case 'pile_on':
       return `Pile-on: ${f.details.replies} replies from ${f.details.authors} people to one member in an hour`;
     case 'new_account_burst':

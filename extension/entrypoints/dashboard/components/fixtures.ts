@@ -134,12 +134,12 @@ export const ALERTS: Alert[] = [
     thread: { id: '77', title: null, url: 'javascript:alert(1)' },
     memberId: 'c'.repeat(32),
     displayName: '张伟',
-    details: { replies: 23, minutes: 40 },
+    details: { replies: 23, authors: 9, threads: 1 },
     status: 'acknowledged',
     acknowledgedAt: '2026-11-20T11:40:00.000Z',
     acknowledgedBy: 'acct-mod',
   }),
-  alert({ id: 'al-3', kind: 'new_account_burst', severity: 'info', site: OTHER_SITE, thread: null, details: { newAccounts: 6, posts: 18 } }),
+  alert({ id: 'al-3', kind: 'new_account_burst', severity: 'info', site: OTHER_SITE, thread: null, details: { accounts: 6, posts: 18 } }),
 ];
 
 const ok = <T,>(data: T): Promise<ApiCall<T>> => Promise.resolve({ ok: true, data });

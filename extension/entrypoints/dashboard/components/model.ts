@@ -86,19 +86,18 @@ const DETAIL_KEYS = {
   z: 'alerts.detail.z',
   posts: 'alerts.detail.posts',
   replies: 'alerts.detail.replies',
-  repliers: 'alerts.detail.repliers',
-  minutes: 'alerts.detail.minutes',
-  hours: 'alerts.detail.hours',
-  newAccounts: 'alerts.detail.newAccounts',
-  drop: 'alerts.detail.drop',
-  before: 'alerts.detail.before',
-  after: 'alerts.detail.after',
+  authors: 'alerts.detail.authors',
+  threads: 'alerts.detail.threads',
+  accounts: 'alerts.detail.accounts',
+  recentPerDay: 'alerts.detail.recentPerDay',
+  baselinePerDay: 'alerts.detail.baselinePerDay',
+  ratio: 'alerts.detail.ratio',
 } as const;
 /** "negativeShare" → "Negative share"; unknown keys are spelled out from camelCase. */
 export const detailLabel = (key: string) =>
   key in DETAIL_KEYS ? t(DETAIL_KEYS[key as keyof typeof DETAIL_KEYS]) : key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
-/** Shares (names ending in Share, or the baseline of one) read as percentages. */
-export const detailValue = (key: string, value: number) => (/share$|^baseline$/i.test(key) ? formatPercent(value) : formatNumber(value));
+/** Shares (names ending in Share, the baseline of one, the ratio to the usual) read as percentages. */
+export const detailValue = (key: string, value: number) => (/share$|^baseline$|^ratio$/i.test(key) ? formatPercent(value) : formatNumber(value));
 export const alertDetails = (a: Alert) => Object.entries(a.details).map(([k, v]) => `${detailLabel(k)}: ${detailValue(k, v)}`);
 
 const FEATURES = new Set<string>(CHURN_FEATURES.map((f) => f.key));
