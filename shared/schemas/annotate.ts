@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_POSTS_PER_ANNOTATE } from '../constants';
+import { MAX_TEXT_CHARS } from '../sentiment/prepare';
 import { engineSchema, externalIdSchema, instantSchema, originSchema, usernameSchema } from './common';
 import { engagementSchema } from './engagement';
 
@@ -19,7 +20,11 @@ export const threadInputSchema = z.strictObject({
 });
 export type ThreadInput = z.input<typeof threadInputSchema>;
 
-/** What the page shows of one post. Post text is not sent. */
+/**
+ * What the page shows of one post. `text` (the post's plain text, at most MAX_TEXT_CHARS
+ * UTF-16 units: the extension sends `prepareText(text)`) is scored for sentiment and
+ * toxicity and forgotten: the Worker keeps only its SHA-256 and the scores.
+ */
 export const postInputSchema = z.strictObject({
   id: externalIdSchema,
   /** Position in the thread, 1 = the opening post, where the engine numbers posts. */
@@ -30,6 +35,8 @@ export const postInputSchema = z.strictObject({
   likeCount: z.int().min(0).max(10_000_000).nullable(),
   /** The post number this one replies to, where the engine says so. */
   replyToNumber: z.int().min(1).nullable(),
+  /** Plain text to score (never stored); left out in on-device mode or when not read. */
+  text: z.string().max(MAX_TEXT_CHARS).optional(),
 });
 export type PostInput = z.infer<typeof postInputSchema>;
 
@@ -69,6 +76,34 @@ export const authorAnnotationSchema = z.object({
 });
 export type AuthorAnnotation = z.input<typeof authorAnnotationSchema>;
 
+const probability = z.number().min(0).max(1);
+
+/** Sentiment and toxicity of one post's text (shared/sentiment), as moderators see them. */
+export const postSentimentSchema = z.object({
+  /** The post's id, as sent. */
+  id: z.string(),
+  sentiment: z.object({
+    label: z.enum(['negative', 'neutral', 'positive']),
+    probs: z.object({ negative: probability, neutral: probability, positive: probability }),
+    confidence: probability,
+    /** Confidence below CONFIDENCE_THRESHOLD: shown, marked uncertain, not counted. */
+    uncertain: z.boolean(),
+  }),
+  toxicity: z.object({
+    toxic: probability,
+    offensive: probability,
+    hate: probability,
+    /** The outputs at or above their thresholds (toxicityThresholds()). */
+    flagged: z.array(z.enum(['toxic', 'offensive', 'hate'])),
+  }),
+  language: z.string(),
+  /** SENTIMENT_MODEL_VERSION of the scores. */
+  model: z.string(),
+  /** Read from the D1 cache (scored on an earlier request) rather than scored now. */
+  cached: z.boolean(),
+});
+export type PostSentiment = z.infer<typeof postSentimentSchema>;
+
 export const annotateResponseSchema = z.object({
   thread: z.string(),
   /**
@@ -77,5 +112,10 @@ export const annotateResponseSchema = z.object({
    */
   visibility: z.enum(['all', 'own']),
   authors: z.array(authorAnnotationSchema),
+  /**
+   * Per post with text: sentiment and toxicity. Moderators and owners only (members get
+   * none); independent of the per-member scores switch, since they describe posts.
+   */
+  posts: z.array(postSentimentSchema).optional(),
 });
 export type AnnotateResponse = z.input<typeof annotateResponseSchema>;

@@ -296,6 +296,25 @@ export const memberScores = sqliteTable(
   (t) => [index('member_scores_community_idx').on(t.communityId, t.score)],
 );
 
+/**
+ * Each member's activity as annotate answers it (services/activity.ts), computed on first
+ * need and kept until a change to their posts or events deletes the row (triggers in
+ * migrations/0010_member_activity_triggers.sql): a warm annotate is one indexed read.
+ */
+export const memberActivity = sqliteTable('member_activity', {
+  memberId: text('member_id')
+    .primaryKey()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  posts: integer('posts').notNull(),
+  topics: integer('topics').notNull(),
+  replies: integer('replies').notNull(),
+  likesReceived: integer('likes_received').notNull(),
+  repliesReceived: integer('replies_received').notNull(),
+  daysActive: integer('days_active').notNull(),
+  lastActiveAt: integer('last_active_at'),
+  computedAt: integer('computed_at').notNull(),
+});
+
 /** Sentiment and toxicity of a text, by SHA-256 of the text and model version: each text is scored once. */
 export const textScores = sqliteTable(
   'text_scores',
@@ -333,6 +352,8 @@ export const labelCorrections = sqliteTable(
     label: text('label').notNull(),
     /** The label the model gave. */
     modelLabel: text('model_label'),
+    /** The post's text as scored (prepareText), kept as training data; dropped when its author erases their data. */
+    text: text('text'),
     accountId: text('account_id').notNull(),
     createdAt: integer('created_at').notNull(),
   },
@@ -384,6 +405,7 @@ export const schema = {
   churnModels,
   memberRisk,
   memberScores,
+  memberActivity,
   textScores,
   labelCorrections,
   alerts,

@@ -1,58 +1,83 @@
+import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { ROLE_RANK } from '../../../shared/schemas/auth';
 import { engagementScore } from '../../../shared/engagement';
-import { type AnnotateResponse, annotateRequestSchema } from '../../../shared/schemas/annotate';
+import { type AnnotateResponse, annotateRequestSchema, type PostSentiment } from '../../../shared/schemas/annotate';
+import { ROLE_RANK } from '../../../shared/schemas/auth';
 import { allow, caller } from '../auth/allow';
+import { background } from '../background';
 import { getDb } from '../db/client';
 import type { AppEnv } from '../env';
-import { authorActivity } from '../services/activity';
+import { ApiFailure } from '../errors';
+import { cachedActivity, cachedActivityStatements } from '../services/activity';
 import { detectAlerts, postWebhook } from '../services/alerts';
-import { background } from '../background';
 import { recordPage } from '../services/catalogue';
-import { loadCommunity, sitesOfCommunity } from '../services/communities';
 import { encryptName } from '../services/display-names';
-import { accountsOf, erasedAmong } from '../services/identities';
 import { pseudonyms } from '../services/pseudonym';
-import { storedEngagement } from '../services/scores';
+import { decodeStoredEngagement, storedEngagementSql } from '../services/scores';
+import { pageContext, runBatch } from '../services/page-context';
+import { hashTexts, insertScores, scoreMissing, type StoredScore, toPostSentiment } from '../services/text-scores';
 import { jsonBody } from '../validate';
 
 /**
  * POST /v1/annotate: the thread and posts a page shows -> per author the activity the
- * Worker knows and an engagement score. The page's thread and posts are recorded first,
- * so the answer includes them. Members get only their own score; moderators and owners
- * get everyone's, unless the owner switched per-member scores off.
+ * Worker knows and an engagement score, and per post with text its sentiment and
+ * toxicity. The page's thread and posts are recorded first, so the answer includes them.
+ * Members get only their own score; moderators and owners get everyone's, unless the
+ * owner switched per-member scores off. Post scores go to moderators and owners only.
+ *
+ * Two D1 round trips: one batch of reads (site, settings, erasures, identities, known
+ * names, cached text scores), then one batch (one transaction) of the page's writes and
+ * the answer's reads (activity through the member_activity cache, stored scores).
  */
 export const annotateRoutes = new Hono<AppEnv>().post('/', allow('member'), jsonBody(annotateRequestSchema), async (c) => {
   const me = caller(c);
   const page = c.req.valid('json');
   const db = getDb(c.env);
   const now = Date.now();
-  const [sites, community] = await Promise.all([
-    sitesOfCommunity(db, me.communityId, [{ origin: page.site, field: 'site' }]),
-    loadCommunity(db, me.communityId),
-  ]);
-  const site = sites.get(page.site)!;
+  const moderator = ROLE_RANK[me.role] >= ROLE_RANK.moderator;
 
   const authors = new Set(page.posts.flatMap((p) => (p.author === null ? [] : [p.author])));
-  const all = await pseudonyms(c.env.PSEUDONYM_KEY, page.site, authors);
-  const erased = await erasedAmong(db, [...all.values()]);
-  const ids = new Map([...all].filter(([, id]) => !erased.has(id)));
+  const [all, hashes] = await Promise.all([pseudonyms(c.env.PSEUDONYM_KEY, page.site, authors), hashTexts(page.posts)]);
+  const ctx = await pageContext(db, me.communityId, page.site, [...all.values()], hashes.values());
+  if (!ctx.site) throw new ApiFailure(403, 'site_not_in_community', `site: ${page.site} is not a site of your community`);
+
+  const ids = new Map([...all].filter(([, id]) => !ctx.erased.has(id)));
   const sealed = new Map<string, string>();
-  for (const [name, id] of ids) sealed.set(id, await encryptName(c.env.DISPLAY_NAME_KEY, name));
+  await Promise.all(
+    [...ids].filter(([, id]) => !ctx.named.has(id)).map(async ([name, id]) => sealed.set(id, await encryptName(c.env.DISPLAY_NAME_KEY, name))),
+  );
 
-  const [first, ...rest] = recordPage(db, site, page, ids, now, sealed);
-  await db.batch([first, ...rest]);
-  // The fast alert rules run on ingest, after the answer (the cron runs them all).
-  background(c, detectAlerts(db, me.communityId, now, { only: ['pile_on', 'new_account_burst', 'heated_thread'], post: postWebhook }));
+  // Texts not scored yet under this model are scored here, once.
+  const texts = new Map<string, string>();
+  for (const p of page.posts) if (p.text !== undefined) texts.set(hashes.get(p.id)!, p.text);
+  const fresh = scoreMissing(texts, ctx.scores);
 
-  const seeAll = community.settings.memberScores && ROLE_RANK[me.role] >= ROLE_RANK.moderator;
-  const owners = seeAll ? new Map<string, string>() : await accountsOf(db, [...ids.values()]);
-  const visible = [...ids].filter(([, id]) => seeAll || owners.get(id) === me.accountId);
+  const seeAll = ctx.memberScores && moderator;
+  const visible = [...ids].filter(([, id]) => seeAll || ctx.owners.get(id) === me.accountId);
   const visibleIds = [...new Set(visible.map(([, id]) => id))];
-  const [activity, stored] = await Promise.all([
-    authorActivity(db, visibleIds),
-    storedEngagement(db, visibleIds, ROLE_RANK[me.role] >= ROLE_RANK.moderator),
+
+  const writes = recordPage(db, ctx.site, page, ids, now, sealed, hashes).map((s) => s.getSQL());
+  const scoreInsert = insertScores(fresh.values(), 'worker', now);
+  const [fill, read] = cachedActivityStatements(visibleIds, now);
+  const results = await runBatch(db, [
+    ...writes,
+    ...(scoreInsert ? [scoreInsert] : []),
+    // Posts this request inserted or changed (an unchanged post is not written: its updated_at stays).
+    sql`SELECT count(*) AS n FROM posts WHERE site_id = ${ctx.site.id} AND thread_ext_id = ${page.thread.id} AND updated_at = ${now}`,
+    fill,
+    read,
+    storedEngagementSql(visibleIds),
   ]);
+  const [changed, , activityRows, storedRows] = results.slice(-4).map((r) => r.results);
+  const activity = cachedActivity(activityRows!);
+  const stored = decodeStoredEngagement(storedRows!, moderator);
+
+  // The fast alert rules run after the answer (the cron runs them all), and only when
+  // the page brought something new: a page re-sent unchanged writes no post.
+  if ((changed![0] as { n: number }).n > 0) {
+    background(c, detectAlerts(db, me.communityId, now, { only: ['pile_on', 'new_account_burst', 'heated_thread'], post: postWebhook }));
+  }
+
   const body: AnnotateResponse = {
     thread: page.thread.id,
     visibility: seeAll ? 'all' : 'own',
@@ -62,5 +87,24 @@ export const annotateRoutes = new Hono<AppEnv>().post('/', allow('member'), json
       return { author, memberId, activity: a, engagement: stored.get(memberId) ?? engagementScore(a) };
     }),
   };
+  if (moderator) body.posts = postScores(page.posts, hashes, ctx.scores, fresh);
   return c.json(body, 200);
 });
+
+function postScores(
+  posts: ReadonlyArray<{ id: string }>,
+  hashes: ReadonlyMap<string, string>,
+  cached: ReadonlyMap<string, StoredScore>,
+  fresh: ReadonlyMap<string, StoredScore>,
+): PostSentiment[] {
+  const out: PostSentiment[] = [];
+  const done = new Set<string>();
+  for (const p of posts) {
+    const hash = hashes.get(p.id);
+    if (hash === undefined || done.has(p.id)) continue;
+    done.add(p.id);
+    const hit = cached.get(hash);
+    out.push(toPostSentiment(p.id, hit ?? fresh.get(hash)!, hit !== undefined));
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AuthorActivity } from '../../../shared/schemas/annotate';
 import type { Db } from '../db/client';
 
@@ -28,10 +28,15 @@ interface ActivityRow {
  * stays within D1's 100 bound parameters.
  */
 export async function authorActivity(db: Db, memberIds: readonly string[]): Promise<Map<string, AuthorActivity>> {
-  const out = new Map<string, AuthorActivity>();
-  if (memberIds.length === 0) return out;
-  const rows = await db.all<ActivityRow>(sql`
-    WITH ids(id) AS (SELECT DISTINCT value FROM json_each(${JSON.stringify(memberIds)})),
+  if (memberIds.length === 0) return new Map();
+  const rows = await db.all<ActivityRow>(activitySql(sql`SELECT DISTINCT value FROM json_each(${JSON.stringify(memberIds)})`));
+  return toActivity(rows);
+}
+
+/** The activity query over the member ids `ids` (a SELECT of one column) yields. */
+function activitySql(ids: SQL): SQL {
+  return sql`
+    WITH ids(id) AS (${ids}),
     mine AS (
       SELECT p.* FROM posts p JOIN ids ON p.author_member_id = ids.id
     ),
@@ -82,7 +87,11 @@ export async function authorActivity(db: Db, memberIds: readonly string[]): Prom
     LEFT JOIN post_stats ps ON ps.member_id = ids.id
     LEFT JOIN replies_received rr ON rr.member_id = ids.id
     LEFT JOIN days d ON d.member_id = ids.id
-  `);
+  `;
+}
+
+function toActivity(rows: readonly ActivityRow[]): Map<string, AuthorActivity> {
+  const out = new Map<string, AuthorActivity>();
   for (const r of rows) {
     out.set(r.member_id, {
       posts: r.posts,
@@ -95,4 +104,26 @@ export async function authorActivity(db: Db, memberIds: readonly string[]): Prom
     });
   }
   return out;
+}
+
+const COLUMNS = sql.raw('member_id, posts, topics, replies, likes_received, replies_received, days_active, last_active_at');
+
+/**
+ * The same answer through the member_activity cache, as two statements for one D1 batch
+ * (after the page's writes, so it sees them): the first computes and stores the members
+ * not cached yet (triggers delete the rows a change to posts or events makes stale), the
+ * second reads everyone's. `cachedActivity(batchResults[i + 1].results)` decodes it.
+ */
+export function cachedActivityStatements(memberIds: readonly string[], now: number): [SQL, SQL] {
+  const json = JSON.stringify([...new Set(memberIds)]);
+  const fill = sql`INSERT OR IGNORE INTO member_activity (${COLUMNS}, computed_at)
+    SELECT *, ${now} FROM (${activitySql(
+      sql`SELECT DISTINCT value FROM json_each(${json}) WHERE value NOT IN (SELECT member_id FROM member_activity)`,
+    )})`;
+  const read = sql`SELECT ${COLUMNS} FROM member_activity WHERE member_id IN (SELECT value FROM json_each(${json}))`;
+  return [fill, read];
+}
+
+export function cachedActivity(rows: readonly unknown[]): Map<string, AuthorActivity> {
+  return toActivity(rows as ActivityRow[]);
 }

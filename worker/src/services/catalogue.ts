@@ -44,7 +44,14 @@ export function threadUpsert(db: Db, site: SiteRef, thread: AnnotateRequest['thr
 
 export type PostRow = typeof posts.$inferInsert;
 
-/** Statements upserting posts (chunked within D1's bound-parameter limit); re-sending updates in place. */
+/** Columns a re-sent post may fill in or change: each keeps its value when the new one is null. */
+const MUTABLE = ['author_member_id', 'post_number', 'reply_to_number', 'created_at', 'like_count', 'text_hash'] as const;
+
+/**
+ * Statements upserting posts (chunked within D1's bound-parameter limit); re-sending updates in
+ * place, and a post sent again unchanged is not written at all (so `meta.changes` counts what
+ * changed, its updated_at stays, and the member_activity cache stays warm).
+ */
 export function postUpserts(db: Db, rows: PostRow[]) {
   return chunkForInsert(rows).map((chunk) =>
     db
@@ -58,9 +65,11 @@ export function postUpserts(db: Db, rows: PostRow[]) {
           replyToNumber: sql`coalesce(excluded.reply_to_number, ${posts.replyToNumber})`,
           createdAt: sql`coalesce(excluded.created_at, ${posts.createdAt})`,
           likeCount: sql`coalesce(excluded.like_count, ${posts.likeCount})`,
+          textHash: sql`coalesce(excluded.text_hash, ${posts.textHash})`,
           // Not a bound parameter: a full chunk already binds 100.
           updatedAt: sql`excluded.updated_at`,
         },
+        setWhere: sql.raw(MUTABLE.map((c) => `(excluded.${c} IS NOT NULL AND excluded.${c} IS NOT posts.${c})`).join(' OR ')),
       }),
   );
 }
@@ -78,6 +87,8 @@ export function recordPage(
   now: number,
   /** Encrypted usernames by member id, stored for owners on first sight. */
   sealedNames: ReadonlyMap<string, string> = new Map(),
+  /** SHA-256 of each post's scored text, by post id (services/text-scores.ts). */
+  textHashes: ReadonlyMap<string, string> = new Map(),
 ) {
   const { thread } = page;
   const threadStatement = threadUpsert(db, site, thread, now);
@@ -106,6 +117,7 @@ export function recordPage(
       replyToNumber: p.replyToNumber,
       createdAt,
       likeCount: p.likeCount,
+      textHash: textHashes.get(p.id) ?? null,
       firstSeenAt: now,
       updatedAt: now,
     });

@@ -39,7 +39,7 @@ describe('statements stay within D1’s 100 bound parameters', () => {
     );
     const counts = statements.map((s) => s.toSQL().params.length);
     expect(Math.max(...counts)).toBeLessThanOrEqual(D1_MAX_BOUND_PARAMS);
-    expect(statements.length).toBe(1 + 32 + 50); // thread, 500 members / 16, 500 posts / 10
+    expect(statements.length).toBe(1 + 32 + 56); // thread, 500 members / 16, 500 posts / 9 (11 columns)
   });
 
   it('for member upserts', () => {

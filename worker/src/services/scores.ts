@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { communityEngagement, DAY_MS, type EngagementEvent } from '../../../shared/metrics';
 import type { Engagement } from '../../../shared/schemas/engagement';
 import type { Db } from '../db/client';
@@ -59,26 +59,35 @@ export async function refreshScores(db: Db, communityId: number, now = Date.now(
   return out.length;
 }
 
-/** Stored scores (and, for moderators, churn risks) of some members, as the badge shows them. */
-export async function storedEngagement(
-  db: Db,
-  memberIds: readonly string[],
-  withChurn: boolean,
-): Promise<Map<string, Pick<Engagement, 'score' | 'level' | 'components' | 'basis' | 'trend' | 'churn'>>> {
+type StoredEngagement = Pick<Engagement, 'score' | 'level' | 'components' | 'basis' | 'trend' | 'churn'>;
+
+interface StoredRow {
+  member_id: string;
+  score: number;
+  level: Engagement['level'];
+  trend_direction: 'up' | 'down' | 'flat' | 'new';
+  trend_delta: number | null;
+  components: string;
+  risk: number | null;
+  reasons: string | null;
+}
+
+/** The query behind storedEngagement, for a D1 batch; decode its rows with decodeStoredEngagement. */
+export function storedEngagementSql(memberIds: readonly string[]): SQL {
   const ids = JSON.stringify([...new Set(memberIds)]);
-  const rows = await db.all<{
-    member_id: string;
-    score: number;
-    level: Engagement['level'];
-    trend_direction: 'up' | 'down' | 'flat' | 'new';
-    trend_delta: number | null;
-    components: string;
-    risk: number | null;
-    reasons: string | null;
-  }>(sql`
+  return sql`
     SELECT s.member_id, s.score, s.level, s.trend_direction, s.trend_delta, s.components, r.risk, r.reasons
     FROM member_scores s LEFT JOIN member_risk r ON r.member_id = s.member_id
-    WHERE s.member_id IN (SELECT value FROM json_each(${ids}))`);
+    WHERE s.member_id IN (SELECT value FROM json_each(${ids}))`;
+}
+
+/** Stored scores (and, for moderators, churn risks) of some members, as the badge shows them. */
+export async function storedEngagement(db: Db, memberIds: readonly string[], withChurn: boolean): Promise<Map<string, StoredEngagement>> {
+  return decodeStoredEngagement(await db.all<StoredRow>(storedEngagementSql(memberIds)), withChurn);
+}
+
+export function decodeStoredEngagement(rowsIn: readonly unknown[], withChurn: boolean): Map<string, StoredEngagement> {
+  const rows = rowsIn as StoredRow[];
   return new Map(
     rows.map((r) => [
       r.member_id,
