@@ -1,9 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterForSite } from '../adapters/for-site';
 import type { AdapterResult } from '../adapters/types';
+import { initI18n } from '../lib/i18n';
 import { ask } from '../lib/messages';
 import { BadgeLayer } from '../overlay/badge-layer';
 import { AnnotationStore, threadInput } from './annotations';
+import { ThreadHeat } from './heat';
 import { observePosts } from './post-observer';
 import { Recommendations } from './recommendations';
 import { Tracker } from './tracker';
@@ -14,6 +16,7 @@ import { Tracker } from './tracker';
  * single-page navigation.
  */
 export async function startPulse(ctx: ContentScriptContext, doc: Document = document): Promise<boolean> {
+  await initI18n();
   const config = await ask({ type: 'site-config', origin: doc.location.origin });
   const adapter = adapterForSite(doc, new URL(doc.location.href), config.ok ? config.site : null);
   if (!adapter) return false;
@@ -29,6 +32,7 @@ export async function startPulse(ctx: ContentScriptContext, doc: Document = docu
   const tracker = new Tracker(ctx, site, () => user, (events) => ask({ type: 'events', events }));
   const recs = new Recommendations(ctx, site, tracker);
   void recs.mount(doc);
+  const heat = new ThreadHeat(ctx, site);
 
   const onPosts = (result: AdapterResult, added: AdapterResult['page']['posts']) => {
     const { page } = result;
@@ -48,6 +52,7 @@ export async function startPulse(ctx: ContentScriptContext, doc: Document = docu
       return;
     }
     if (page.kind !== 'thread') return;
+    if (thread) void heat.show(thread, result.elements.values().next().value?.post ?? null);
     for (const [id, el] of result.elements) tracker.watch(id, el.post);
     if (added.length > 0) void store.annotate(page, added);
     badges.sync(result);

@@ -1,14 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { type BackgroundDeps, flush, handleMessage, refreshSession } from '../lib/background-handlers';
+import { alertsCacheItem } from '../lib/alerts-cache';
+import { type BackgroundDeps, flush, handleMessage, refreshOpenAlerts, refreshSession } from '../lib/background-handlers';
 import { syncContentScript } from '../lib/content-script-registration';
 import type { Message } from '../lib/messages';
+import { initI18n } from '../lib/i18n';
 import { Outbox } from '../lib/outbox';
 import { markRevoked, sessionItem } from '../lib/session';
 import { workerUrlItem } from '../lib/settings';
+import { toolbarBadge } from '../lib/toolbar-badge';
 
 const FLUSH_ALARM = 'pulse-flush';
 const REFRESH_ALARM = 'pulse-refresh-session';
+/** Every minute: the community's open alerts, for the toolbar badge. */
+const ALERTS_ALARM = 'pulse-alerts';
 const FLUSH_DELAY_MS = 1_500;
 
 export default defineBackground(() => {
@@ -28,13 +33,18 @@ export default defineBackground(() => {
     },
   };
 
+  // Open alerts for moderators and owners: re-read by an alarm, and whenever the popup or
+  // the dashboard page fetched or acted on them (they write the same cache).
   async function updateBadge() {
-    const [s, session] = await Promise.all([outbox.status(), sessionItem.getValue()]);
-    const waiting = s.pending.length > 999 ? '999+' : String(s.pending.length);
-    const text = session?.revokedAt ? '!' : s.lastError && s.pending.length > 0 ? waiting : '';
-    await browser.action.setBadgeText({ text });
-    await browser.action.setBadgeBackgroundColor({ color: '#b45309' });
+    const [s, session, cache] = await Promise.all([outbox.status(), sessionItem.getValue(), alertsCacheItem.getValue()]);
+    const openAlerts = cache && session && cache.communityId === session.community.id ? cache.data.open : null;
+    const badge = toolbarBadge({ session, pending: s.pending.length, lastError: s.lastError, openAlerts });
+    await browser.action.setBadgeText({ text: badge.text });
+    await browser.action.setBadgeBackgroundColor({ color: badge.color });
+    await browser.action.setTitle({ title: badge.title });
   }
+  const refreshAlerts = () => void refreshOpenAlerts(deps).then(updateBadge, () => undefined);
+  alertsCacheItem.watch(() => void updateBadge());
 
   browser.runtime.onMessage.addListener((message: Message, _sender, sendResponse) => {
     handleMessage(message, deps).then(sendResponse, (e: Error) => sendResponse({ ok: false, error: e.message }));
@@ -49,7 +59,7 @@ export default defineBackground(() => {
       .catch((e: Error) => console.error('Community Pulse: could not register the content script', e));
   sessionItem.watch(() => {
     void sync();
-    void updateBadge();
+    refreshAlerts();
   });
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
@@ -57,12 +67,15 @@ export default defineBackground(() => {
 
   void browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 1 });
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 30 });
+  void browser.alarms.create(ALERTS_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void flush(deps).then(updateBadge);
     if (alarm.name === REFRESH_ALARM) void refreshSession(deps);
+    if (alarm.name === ALERTS_ALARM) refreshAlerts();
   });
   // The owner may have changed sites, selectors or settings since the last start.
   void refreshSession(deps);
   // Whatever a stopped service worker left behind goes out as soon as it starts again.
   void flush(deps).then(updateBadge);
+  void initI18n().then(refreshAlerts);
 });

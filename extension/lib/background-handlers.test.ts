@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type BackgroundDeps, handleMessage } from './background-handlers';
+import { alertsCacheItem } from './alerts-cache';
+import { type BackgroundDeps, handleMessage, refreshOpenAlerts } from './background-handlers';
 import { Outbox } from './outbox';
 import type { Session } from './session';
 
@@ -108,5 +109,44 @@ describe('background message handling', () => {
     expect(reply.outbox.sent).toBe(1);
     const sent = (fetchImpl as unknown as { mock: { calls: [Request | string, RequestInit?][] } }).mock.calls[0]!;
     expect(new Request(sent[0], sent[1]).headers.get('authorization')).toBe('Bearer cp_tok');
+  });
+
+  it('thread alerts: none for members (no request), the open ones of the thread for moderators', async () => {
+    const alert = {
+      id: 'al-1',
+      kind: 'heated_thread',
+      severity: 'warning',
+      site: 'https://f.example',
+      thread: { id: '42', title: 'SQL', url: null },
+      memberId: null,
+      displayName: null,
+      details: { negativeShare: 0.7, baseline: 0.1, z: 3, posts: 9 },
+      openedAt: '2026-11-20T10:00:00.000Z',
+      status: 'open',
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      resolvedAt: null,
+      resolvedBy: null,
+    };
+    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ alerts: [alert], open: 1 }), { status: 200 })) as unknown as typeof fetch;
+    expect(await handleMessage({ type: 'thread-alerts', site: 'https://f.example', thread: '42' }, deps(fetchImpl))).toEqual({ ok: true, alerts: [] });
+    expect(fetchImpl).not.toHaveBeenCalled();
+
+    const mod = deps(fetchImpl, { ...session, role: 'moderator' });
+    expect(await handleMessage({ type: 'thread-alerts', site: 'https://f.example', thread: '42' }, mod)).toEqual({ ok: true, alerts: [alert] });
+    const [url, init] = (fetchImpl as unknown as { mock: { calls: [string, RequestInit][] } }).mock.calls[0]!;
+    expect(url).toBe('https://pulse.example/v1/alerts?status=open&site=https%3A%2F%2Ff.example&thread=42&limit=20');
+    expect(new Headers(init.headers).get('authorization')).toBe('Bearer cp_tok');
+    // What a page sends is checked first.
+    expect(await handleMessage({ type: 'thread-alerts', site: 'javascript:alert(1)', thread: '42' }, mod)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(fetchImpl).toHaveBeenCalledOnce();
+  });
+
+  it('refreshes the open alerts into the cache the popup and the toolbar badge read', async () => {
+    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ alerts: [], open: 4 }), { status: 200 })) as unknown as typeof fetch;
+    expect(await refreshOpenAlerts(deps(fetchImpl))).toBeNull();
+    expect(fetchImpl).not.toHaveBeenCalled();
+    expect(await refreshOpenAlerts(deps(fetchImpl, { ...session, role: 'owner' }))).toBe(4);
+    expect(await alertsCacheItem.getValue()).toMatchObject({ communityId: 1, data: { alerts: [], open: 4 } });
   });
 });

@@ -1,7 +1,10 @@
 import { annotateRequestSchema } from '../../shared/schemas/annotate';
 import { eventSchema, type PulseEvent } from '../../shared/schemas/events';
 import { catalogueRequestSchema } from '../../shared/schemas/catalogue';
+import { alertsQuerySchema } from '../../shared/schemas/alerts';
+import { alertsCacheItem } from './alerts-cache';
 import { annotate, catalogue, me, recommendations, sendEvents } from './api';
+import { pulseApi } from './dashboard-api';
 import type { Message } from './messages';
 import type { Outbox, OutboxState } from './outbox';
 import type { Session } from './session';
@@ -85,9 +88,36 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
       if (!res.ok && res.code === 'token_revoked') await deps.onRevoked();
       return res.ok ? { ok: true, data: res.data } : { ok: false, code: res.code, error: res.error };
     }
+    case 'thread-alerts': {
+      const session = await deps.session();
+      if (!session || session.revokedAt || session.role === 'member') return { ok: true, alerts: [] };
+      const q = threadAlertsQuery.safeParse({ site: message.site, thread: message.thread });
+      if (!q.success) return { ok: false, code: 'invalid', error: `invalid thread: ${q.error.issues[0]?.message}` };
+      const res = await pulseApi(await deps.workerUrl(), session.token, deps.fetchImpl).alerts({ status: 'open', ...q.data, limit: 20 });
+      if (!res.ok && res.code === 'token_revoked') await deps.onRevoked();
+      return res.ok ? { ok: true, alerts: res.data.alerts } : { ok: false, code: res.code, error: res.error };
+    }
     default:
       return { ok: false, error: 'unknown message' };
   }
+}
+
+const threadAlertsQuery = alertsQuerySchema.pick({ site: true, thread: true }).required();
+
+/**
+ * Re-reads the community's open alerts (moderators and owners) into the cache the popup
+ * paints first and the toolbar badge counts; null when this browser cannot see alerts.
+ */
+export async function refreshOpenAlerts(deps: BackgroundDeps): Promise<number | null> {
+  const session = await deps.session();
+  if (!session || session.revokedAt || session.role === 'member') return null;
+  const res = await pulseApi(await deps.workerUrl(), session.token, deps.fetchImpl).alerts({ status: 'open' });
+  if (!res.ok) {
+    if (res.code === 'token_revoked') await deps.onRevoked();
+    return null;
+  }
+  await alertsCacheItem.setValue({ communityId: session.community.id, data: res.data, fetchedAt: Date.now() });
+  return res.data.open;
 }
 
 /** Re-reads the community (sites, selectors, settings) and the role from the Worker. */

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Alert } from '../../shared/schemas/alerts';
 import type { AnnotateRequest, AnnotateResponse } from '../../shared/schemas/annotate';
 import type { Site } from '../../shared/schemas/auth';
 import type { CatalogueRequest } from '../../shared/schemas/catalogue';
@@ -20,7 +21,9 @@ export type Message =
   /** "Recommended for you" for the thread on screen. */
   | { type: 'recommendations'; site: string; thread: string | null }
   /** Threads listed on a page, for the catalogue recommendations draw on. */
-  | { type: 'catalogue'; request: CatalogueRequest };
+  | { type: 'catalogue'; request: CatalogueRequest }
+  /** Open alerts on the thread on screen (moderators and owners; members get none). */
+  | { type: 'thread-alerts'; site: string; thread: string };
 
 export type Reply<M extends Message> = M extends { type: 'events' }
   ? { ok: true; queued: number } | { ok: false; error: string }
@@ -36,7 +39,9 @@ export type Reply<M extends Message> = M extends { type: 'events' }
             ? { ok: true; data: RecommendationsResponse } | { ok: false; code?: string | null; error: string }
             : M extends { type: 'catalogue' }
               ? { ok: true; recorded: number } | { ok: false; code?: string | null; error: string }
-              : never;
+              : M extends { type: 'thread-alerts' }
+                ? { ok: true; alerts: Alert[] } | { ok: false; code?: string | null; error: string }
+                : never;
 
 /** Sends a message to the background and waits for its typed reply. */
 export async function ask<M extends Message>(message: M): Promise<Reply<M>> {

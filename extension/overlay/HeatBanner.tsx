@@ -66,7 +66,8 @@ export function HeatBanner({ alerts, onDismiss }: HeatBannerProps) {
           const who = a.kind === 'pile_on' || a.kind === 'core_member_drop' ? (a.displayName ?? null) : null;
           return (
             <li key={a.id} data-alert={a.id}>
-              <span class="sev">{t(SEVERITY[a.severity])}:</span> {t(KIND[a.kind])}
+              <span class="sev">{t('heat.severityLabel', { severity: t(SEVERITY[a.severity]) })}</span>
+              {t(KIND[a.kind])}
               {who && <> ({who})</>}
               {detail && <> · {detail}</>}
               <span class="when"> · {t('heat.since', { when: formatDateTime(a.openedAt) })}</span>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
-import type { Alert, AlertsResponse } from '../../../../shared/schemas/alerts';
+import type { Alert } from '../../../../shared/schemas/alerts';
 import type { DashboardResponse } from '../../../../shared/schemas/dashboard';
 import type { DashboardRange, PulseApi } from '../../../lib/dashboard-api';
+import { alertsCacheItem, type AlertsCache } from '../../../lib/alerts-cache';
 import { t } from '../../../lib/i18n';
 
 /**
@@ -11,10 +12,9 @@ import { t } from '../../../lib/i18n';
  */
 type Cached<T> = { data: T; fetchedAt: number };
 export type DashboardCache = { communityId: number; ranges: Partial<Record<string, Cached<DashboardResponse>>> };
-export type AlertsCache = { communityId: number } & Cached<AlertsResponse>;
 
 export const dashboardCacheItem = storage.defineItem<DashboardCache | null>('local:pulseCache.dashboard', { fallback: null, version: 1 });
-export const alertsCacheItem = storage.defineItem<AlertsCache | null>('local:pulseCache.alerts', { fallback: null, version: 1 });
+export { type AlertsCache, alertsCacheItem };
 /** The range last chosen, shared by the popup and the dashboard page. */
 export const rangeItem = storage.defineItem<DashboardRange>('local:dashboardRange', { fallback: 30, version: 1 });
 
