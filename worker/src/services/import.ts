@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { importBatchSchema, ImportResult } from '../../../shared/schemas/import';
 import type { Db } from '../db/client';
-import { events } from '../db/schema';
+import { rawBatch } from '../db/raw-batch';
 import type { Env } from '../env';
 import { postUpserts, type PostRow, threadUpsert } from './catalogue';
-import { chunkForInsert } from './chunk-rows';
 import type { SiteRef } from './communities';
 import { encryptName } from './display-names';
 import { erasedAmong } from './identities';
 import { eventRow } from './ingest';
+import { insertEventStatements, storedCount } from './insert-events';
 import { type MemberRow, upsertMembers } from './members';
 import { pseudonyms } from './pseudonym';
 
@@ -79,16 +79,14 @@ export async function importBatch(
     updatedAt: now,
   }));
   const eventRows = batch.events.map((e) => eventRow(e, site.id, e.actor ? (ids.get(e.actor) ?? null) : null, now));
-  const eventStatements = chunkForInsert(eventRows).map((chunk) => db.insert(events).values(chunk).onConflictDoNothing());
+  const eventStatements = insertEventStatements(db, eventRows);
 
   const statements = [...threadStatements, ...upsertMembers(db, memberRows), ...postUpserts(db, postRows), ...eventStatements];
   let stored = 0;
   if (statements.length > 0) {
     const [first, ...rest] = statements;
-    const results = await db.batch([first!, ...rest]);
-    stored = results
-      .slice(statements.length - eventStatements.length)
-      .reduce((sum, r) => sum + ((r as { meta?: { changes?: number } }).meta?.changes ?? 0), 0);
+    const results = await rawBatch(db, [first!, ...rest]);
+    stored = storedCount(results.slice(statements.length - eventStatements.length));
   }
   return { threads: batch.threads.length + placeholders.length, posts: postRows.length, events: { received: eventRows.length, stored } };
 }

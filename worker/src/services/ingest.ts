@@ -1,17 +1,20 @@
+import type { D1Result } from '@cloudflare/workers-types';
+import { sql } from 'drizzle-orm';
 import type { PulseEvent } from '../../../shared/schemas/events';
 import type { AccountPrincipal } from '../auth/principal';
 import type { Db } from '../db/client';
-import { events, identities } from '../db/schema';
+import { rawBatch } from '../db/raw-batch';
+import { identities } from '../db/schema';
 import type { Env } from '../env';
 import { ApiFailure } from '../errors';
-import { chunkForInsert } from './chunk-rows';
-import { sitesOfCommunity } from './communities';
+import type { SiteRef } from './communities';
 import { encryptName } from './display-names';
-import { accountsOf, erasedAmong } from './identities';
+import { type EventRow, insertEventStatements, storedCount } from './insert-events';
+
 import { type MemberRow, upsertMembers } from './members';
 import { pseudonym } from './pseudonym';
 
-export type EventRow = typeof events.$inferInsert;
+export type { EventRow } from './insert-events';
 
 /** The stored row of a validated event. */
 export function eventRow(e: PulseEvent, siteId: number, memberId: string | null, receivedAt: number): EventRow {
@@ -30,10 +33,29 @@ export function eventRow(e: PulseEvent, siteId: number, memberId: string | null,
 }
 
 /**
+ * What a batch is checked against, read in one D1 round trip: the community's sites by
+ * origin, the account each of these pseudonyms is linked to, and which were erased.
+ */
+async function ingestContext(db: Db, communityId: number, memberIds: string[]) {
+  const ids = JSON.stringify(memberIds);
+  const [siteRows, ownerRows, erasedRows] = await rawBatch(db, [
+    sql`SELECT id, origin, community_id AS communityId FROM sites WHERE community_id = ${communityId}`,
+    sql`SELECT member_id, account_id FROM identities WHERE member_id IN (SELECT value FROM json_each(${ids}))`,
+    sql`SELECT member_id FROM erasures WHERE member_id IN (SELECT value FROM json_each(${ids}))`,
+  ]);
+  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
+  return {
+    siteRefs: new Map(rows<{ id: number; origin: string; communityId: number }>(siteRows).map((r) => [r.origin, { id: r.id, communityId: r.communityId } satisfies SiteRef])),
+    owners: new Map(rows<{ member_id: string; account_id: string }>(ownerRows).map((r) => [r.member_id, r.account_id])),
+    erased: new Set(rows<{ member_id: string }>(erasedRows).map((r) => r.member_id)),
+  };
+}
+
+/**
  * Stores a validated batch of the caller's events in one D1 batch (one transaction):
- * the viewer's member rows and identity links, then the events in multi-row INSERTs of
- * at most 100 bound parameters, each ON CONFLICT(id) DO NOTHING so a retried batch is
- * stored once.
+ * the viewer's member rows and identity links, then the events (insert-events.ts: one
+ * statement per few hundred rows, one bound parameter each), ON CONFLICT(id) DO NOTHING
+ * so a retried batch is stored once.
  *
  * Members post only their own events: every site must be one of their community's, and
  * the viewer (actor) must be a forum identity of theirs; an identity not linked to
@@ -46,19 +68,17 @@ export async function storeEvents(
   batch: readonly PulseEvent[],
   receivedAt: number,
 ): Promise<{ received: number; stored: number }> {
-  const siteRefs = await sitesOfCommunity(
-    db,
-    caller.communityId,
-    batch.map((e, i) => ({ origin: e.site, field: `events.${i}.site` })),
-  );
-
   const actorIds = new Map<string, string>();
   for (const e of batch) {
     const key = `${e.site}\n${e.actor}`;
     if (e.actor !== null && !actorIds.has(key)) actorIds.set(key, await pseudonym(env.PSEUDONYM_KEY, e.site, e.actor));
   }
-  const ids = [...new Set(actorIds.values())];
-  const [owners, erased] = await Promise.all([accountsOf(db, ids), erasedAmong(db, ids)]);
+  const { siteRefs, owners, erased } = await ingestContext(db, caller.communityId, [...new Set(actorIds.values())]);
+  batch.forEach((e, i) => {
+    if (!siteRefs.has(e.site)) {
+      throw new ApiFailure(403, 'site_not_in_community', `events.${i}.site: ${e.site} is not a site of your community`);
+    }
+  });
   batch.forEach((e, i) => {
     const id = e.actor === null ? undefined : actorIds.get(`${e.site}\n${e.actor}`);
     const owner = id ? owners.get(id) : undefined;
@@ -95,11 +115,9 @@ export async function storeEvents(
     .map((memberId) =>
       db.insert(identities).values({ memberId, accountId: caller.accountId, linkedAt: receivedAt }).onConflictDoNothing(),
     );
-  const eventStatements = chunkForInsert(rows).map((chunk) => db.insert(events).values(chunk).onConflictDoNothing());
+  const eventStatements = insertEventStatements(db, rows);
   const [first, ...rest] = [...memberStatements, ...linkStatements, ...eventStatements];
-  const results = await db.batch([first!, ...rest]);
-  const stored = results
-    .slice(memberStatements.length + linkStatements.length)
-    .reduce((sum, r) => sum + ((r as { meta?: { changes?: number } }).meta?.changes ?? 0), 0);
+  const results = await rawBatch(db, [first!, ...rest]);
+  const stored = storedCount(results.slice(memberStatements.length + linkStatements.length));
   return { received: batch.length, stored };
 }
