@@ -13,6 +13,7 @@ import { alertsRoutes } from './routes/alerts';
 import { annotateRoutes } from './routes/annotate';
 import { catalogueRoutes } from './routes/catalogue';
 import { communityRoutes } from './routes/community';
+import { correctionsRoutes } from './routes/corrections';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventsRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -46,6 +47,7 @@ const routes = app
   .route('/v1/community', communityRoutes)
   .route('/v1/dashboard', dashboardRoutes)
   .route('/v1/alerts', alertsRoutes)
+  .route('/v1/corrections', correctionsRoutes)
   .route('/v1/invites', invitesRoutes)
   .route('/v1/accounts', accountsRoutes)
   .route('/v1/sites', sitesRoutes);
