@@ -289,9 +289,13 @@ describe('PopupApp', () => {
     await act(async () => render(<PopupApp deps={d} refreshMs={20} />, box));
     await settle();
     expect(byTestId('outbox-dropped')).toBeNull();
-    await act(async () => new Promise((r) => setTimeout(r, 60)));
-    await settle();
-    expect(byTestId('outbox-pending')!.textContent).toBe('1 event');
+    await vi.waitFor(
+      async () => {
+        await settle(1);
+        expect(byTestId('outbox-pending')!.textContent).toBe('1 event');
+      },
+      { timeout: 3000, interval: 20 },
+    );
     expect(byTestId('outbox-dropped')!.textContent).toBe('5 events: the outbox was full while the Worker was unreachable');
   });
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { currentLocale } from '../../../lib/i18n';
+import { currentLocale, t } from '../../../lib/i18n';
 
 export interface ChartSeries {
   label: string;
@@ -26,6 +26,8 @@ export interface ChartProps {
   height?: number;
   /** The x axis holds times (seconds) rather than categories. */
   time?: boolean;
+  /** The x values' name in the legend (default: "Day"). */
+  xLabel?: string;
 }
 
 const COLOURS = ['#1d4ed8', '#b45309'];
@@ -34,11 +36,11 @@ const COLOURS = ['#1d4ed8', '#b45309'];
  * A uPlot chart sized to its container. Decorative for assistive technology (the same
  * numbers are always in a table); if the canvas cannot be drawn it leaves a note.
  */
-export function Chart({ label, kind, x, series, xFormat, yFormat = String, yRange, height = 140, time = true }: ChartProps) {
+export function Chart({ label, kind, x, series, xFormat, yFormat = String, yRange, height = 140, time = true, xLabel = t('common.day') }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   // Rebuild only when the numbers, the shape or the language change, not on every render.
-  const key = JSON.stringify([kind, x, series, yRange, height, time, currentLocale()]);
+  const key = JSON.stringify([kind, x, series, yRange, height, time, xLabel, currentLocale()]);
   const formats = useRef({ xFormat, yFormat });
   formats.current = { xFormat, yFormat };
 
@@ -66,7 +68,7 @@ export function Chart({ label, kind, x, series, xFormat, yFormat = String, yRang
             ...(right ? [{ ...axisStyle, scale: 'y2', side: 1 as const, grid: { show: false }, size: 40, values: (_u: uPlot, splits: number[]) => splits.map(String) }] : []),
           ],
           series: [
-            { label: '', value: (_u, v) => (v == null ? '–' : xFormat(v)) },
+            { label: xLabel, value: (_u, v) => (v == null ? '–' : xFormat(v)) },
             ...series.map((s, i) => ({
               label: s.label,
               scale: s.axis === 'right' ? 'y2' : 'y',

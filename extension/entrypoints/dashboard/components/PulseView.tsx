@@ -98,7 +98,7 @@ export function PulseView({ data, variant, site = null }: { data: DashboardRespo
     [data, t('locale')],
   );
   const sentiment = useMemo(
-    () => ({ x: data.sentiment.map((s) => daySeconds(s.day)), series: [{ label: t('sentiment.net'), values: data.sentiment.map((s) => s.net) }] }),
+    () => ({ x: data.sentiment.map((s) => daySeconds(s.day)), series: [{ label: t('sentimentTrend.net'), values: data.sentiment.map((s) => s.net) }] }),
     [data, t('locale')],
   );
   const scored = data.sentiment.filter((s) => s.net !== null);
@@ -169,6 +169,7 @@ export function PulseView({ data, variant, site = null }: { data: DashboardRespo
               label={t('cohorts.drillLabel', { week: formatDay(cohortRow.label, true) })}
               kind="line"
               time={false}
+              xLabel={t('cohorts.weeksLater')}
               x={cohortCurve.x}
               series={cohortCurve.series}
               xFormat={(n) => t('cohorts.weekShort', { n })}
@@ -200,6 +201,7 @@ export function PulseView({ data, variant, site = null }: { data: DashboardRespo
             label={t('engagement.chartLabel')}
             kind="bars"
             time={false}
+            xLabel={t('engagement.scoreRange')}
             x={histogram.x}
             series={histogram.series}
             xFormat={(i) => decileLabel(i)}
@@ -235,20 +237,20 @@ export function PulseView({ data, variant, site = null }: { data: DashboardRespo
       <Part
         id="sentiment"
         variant={variant}
-        title={t('sentiment.title')}
-        headline={netAverage === null ? t('sentiment.noDataShort') : t('sentiment.headline', { net: formatPercent(netAverage) })}
+        title={t('sentimentTrend.title')}
+        headline={netAverage === null ? t('sentimentTrend.noDataShort') : t('sentimentTrend.headline', { net: formatPercent(netAverage) })}
         actions={page && <CsvButton table={tables.sentiment} />}
         open={page}
       >
         {data.sentiment.length === 0 ? (
           <p class="muted" data-testid="sentiment-empty">
-            {t('sentiment.noData')}
+            {t('sentimentTrend.noData')}
           </p>
         ) : (
           <WithTable table={tables.sentiment}>
-            <p class="small muted">{t('sentiment.explain')}</p>
+            <p class="small muted">{t('sentimentTrend.explain')}</p>
             <Chart
-              label={t('sentiment.chartLabel', { days: data.range })}
+              label={t('sentimentTrend.chartLabel', { days: data.range })}
               kind="line"
               x={sentiment.x}
               series={sentiment.series}

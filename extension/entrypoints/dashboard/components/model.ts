@@ -239,11 +239,11 @@ export function atRiskTable(d: DashboardResponse, site: string | null = null): T
 export function sentimentTable(d: DashboardResponse): TableSpec {
   return {
     id: 'sentiment',
-    title: t('sentiment.title'),
+    title: t('sentimentTrend.title'),
     columns: [
       { label: t('common.day'), format: day },
-      { label: t('sentiment.net'), numeric: true, format: (v) => (typeof v === 'number' ? formatPercent(v) : '–') },
-      { label: t('sentiment.posts'), numeric: true, format: num },
+      { label: t('sentimentTrend.net'), numeric: true, format: (v) => (typeof v === 'number' ? formatPercent(v) : '–') },
+      { label: t('sentimentTrend.posts'), numeric: true, format: num },
     ],
     rows: d.sentiment.map((s) => [s.day, s.net, s.posts]),
   };
