@@ -3,8 +3,7 @@ import { recommendationsQuerySchema } from '../../../shared/schemas/recommendati
 import { allow, caller } from '../auth/allow';
 import { getDb } from '../db/client';
 import type { AppEnv } from '../env';
-import { sitesOfCommunity } from '../services/communities';
-import { identitiesOf } from '../services/identities';
+import { ApiFailure } from '../errors';
 import { recommendationsFor } from '../services/recommendations';
 import { queryParams } from '../validate';
 
@@ -15,9 +14,7 @@ import { queryParams } from '../validate';
 export const recommendationsRoutes = new Hono<AppEnv>().get('/', allow('member'), queryParams(recommendationsQuerySchema), async (c) => {
   const me = caller(c);
   const q = c.req.valid('query');
-  const db = getDb(c.env);
-  const site = (await sitesOfCommunity(db, me.communityId, [{ origin: q.site, field: 'site' }])).get(q.site)!;
-  const memberIds = (await identitiesOf(db, me.accountId)).filter((i) => i.origin === q.site).map((i) => i.memberId);
-  const body = await recommendationsFor(db, { siteId: site.id, memberIds, current: q.thread ?? null, k: q.k });
+  const body = await recommendationsFor(getDb(c.env), { communityId: me.communityId, accountId: me.accountId, origin: q.site, current: q.thread ?? null, k: q.k });
+  if (!body) throw new ApiFailure(403, 'site_not_in_community', `site: ${q.site} is not a site of your community`);
   return c.json(body, 200);
 });

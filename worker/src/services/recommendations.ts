@@ -1,4 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import type { D1Result } from '@cloudflare/workers-types';
+import { sql } from 'drizzle-orm';
 import {
   buildContentIndex,
   type CatalogueItem,
@@ -10,88 +11,119 @@ import {
 } from '../../../shared/recommender';
 import type { RecommendationsResponse } from '../../../shared/schemas/recommendations';
 import type { Db } from '../db/client';
-import { threads } from '../db/schema';
+import { rawBatch } from '../db/raw-batch';
 
 /** Newest threads considered per request. */
 const CATALOGUE_SIZE = 2_000;
 const KIND: Record<string, InteractionKind> = { page_view: 'view', post_seen: 'view', dwell: 'view', like: 'like', reply: 'reply', rec_click: 'view' };
 
-/** Content vectors per site, kept while the catalogue does not change (one isolate's memory). */
-const contentCache = new Map<string, { version: string; index: ContentIndex }>();
+interface CatalogueRow {
+  id: string;
+  title: string | null;
+  url: string | null;
+  tags: string | null;
+  createdAt: number;
+  replies: number | null;
+  likes: number | null;
+}
+
+interface CachedCatalogue {
+  version: string;
+  rows: CatalogueRow[];
+  byId: Map<string, CatalogueRow>;
+  items: CatalogueItem[];
+  index: ContentIndex;
+}
 
 /**
- * Ten threads for one member on one site, each with its reason: from the member's own
- * reading (their pseudonyms on the site), the site's catalogue (threads seen on pages),
- * the neighbours precomputed by the scheduled handler, and popularity and recency.
- * Threads the member read or dismissed are left out.
+ * The catalogue and its content vectors per site, kept in the isolate's memory while the
+ * catalogue does not change (its version: titled threads and their latest update).
  */
-export async function recommendationsFor(
-  db: Db,
-  input: { siteId: number; memberIds: string[]; current: string | null; k: number; now?: number },
-): Promise<RecommendationsResponse> {
-  const now = input.now ?? Date.now();
-  const ids = JSON.stringify(input.memberIds);
-  const [catalogueRows, historyRows] = await Promise.all([
-    db
-      .select({
-        id: threads.extId,
-        title: threads.title,
-        url: threads.url,
-        tags: threads.tags,
-        createdAt: sql<number>`coalesce(${threads.createdAt}, ${threads.firstSeenAt})`,
-        replies: threads.replyCount,
-        likes: threads.likeCount,
-        updatedAt: threads.updatedAt,
-      })
-      .from(threads)
-      .where(and(eq(threads.siteId, input.siteId), sql`${threads.title} IS NOT NULL`))
-      .orderBy(desc(sql`coalesce(${threads.createdAt}, ${threads.firstSeenAt})`))
-      .limit(CATALOGUE_SIZE),
-    db.all<{ thread: string; ts: number; type: string }>(sql`
-      SELECT thread_ext_id AS thread, max(ts) AS ts, type FROM events
-      WHERE site_id = ${input.siteId} AND thread_ext_id IS NOT NULL
-        AND member_id IN (SELECT value FROM json_each(${ids}))
-      GROUP BY thread_ext_id, type ORDER BY ts DESC LIMIT 1000`),
-  ]);
-  const dismissed = new Set(historyRows.filter((r) => r.type === 'rec_dismiss').map((r) => r.thread));
-  const history: Interaction[] = historyRows
-    .filter((r) => r.type !== 'rec_dismiss' && r.type !== 'rec_impression')
-    .map((r) => ({ user: 'me', item: r.thread, ts: r.ts, kind: KIND[r.type] ?? 'view' }));
-  const read = [...new Set(history.map((h) => h.item))];
-  const neighbourRows = read.length
-    ? await db.all<{ item: string; neighbour: string; rank: number; score: number }>(sql`
-        SELECT item, neighbour, rank, score FROM thread_neighbours
-        WHERE site_id = ${input.siteId} AND item IN (SELECT value FROM json_each(${JSON.stringify(read)}))`)
-    : [];
+const catalogueCache = new Map<number, CachedCatalogue>();
 
-  const catalogue: CatalogueItem[] = catalogueRows.map((r) => ({
+async function catalogueOf(db: Db, siteId: number, version: string): Promise<CachedCatalogue> {
+  const cached = catalogueCache.get(siteId);
+  if (cached?.version === version) return cached;
+  const rows = await db.all<CatalogueRow>(sql`
+    SELECT ext_id AS id, title, url, tags, coalesce(created_at, first_seen_at) AS createdAt, reply_count AS replies, like_count AS likes
+    FROM threads WHERE site_id = ${siteId} AND title IS NOT NULL
+    ORDER BY coalesce(created_at, first_seen_at) DESC LIMIT ${CATALOGUE_SIZE}`);
+  const items: CatalogueItem[] = rows.map((r) => ({
     id: r.id,
     title: r.title ?? '',
-    tags: r.tags ?? [],
+    tags: parseTags(r.tags),
     createdAt: r.createdAt,
     replies: r.replies ?? undefined,
     likes: r.likes ?? undefined,
   }));
-  const version = `${catalogueRows.length}:${Math.max(0, ...catalogueRows.map((r) => r.updatedAt))}`;
-  const cacheKey = String(input.siteId);
-  let content = contentCache.get(cacheKey);
-  if (content?.version !== version) {
-    content = { version, index: buildContentIndex(catalogue) };
-    contentCache.set(cacheKey, content);
+  const fresh = { version, rows, byId: new Map(rows.map((r) => [r.id, r])), items, index: buildContentIndex(items) };
+  catalogueCache.set(siteId, fresh);
+  return fresh;
+}
+
+function parseTags(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const tags: unknown = JSON.parse(text);
+    return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
   }
+}
+
+/**
+ * Ten threads for the caller on one of their community's sites, each with its reason:
+ * from their own reading there (their pseudonyms on the site), the site's catalogue
+ * (threads seen on pages), the neighbours precomputed by the scheduled handler, and
+ * popularity and recency. Threads the member read or dismissed are left out.
+ *
+ * One D1 round trip (the site, the catalogue's version, the member's history and the
+ * neighbours of what they read, all keyed by subqueries), plus one to reload the
+ * catalogue when it changed. Returns null when the origin is not a site of the community.
+ */
+export async function recommendationsFor(
+  db: Db,
+  input: { communityId: number; accountId: string; origin: string; current: string | null; k: number; now?: number },
+): Promise<RecommendationsResponse | null> {
+  const now = input.now ?? Date.now();
+  const site = sql`(SELECT id FROM sites WHERE community_id = ${input.communityId} AND origin = ${input.origin})`;
+  const mine = sql`(SELECT i.member_id FROM identities i JOIN members m ON m.id = i.member_id WHERE i.account_id = ${input.accountId} AND m.site_id = ${site})`;
+  const [siteRes, versionRes, historyRes, neighbourRes] = await rawBatch(db, [
+    sql`SELECT ${site} AS id`,
+    sql`SELECT count(*) AS n, coalesce(max(updated_at), 0) AS v FROM threads WHERE site_id = ${site} AND title IS NOT NULL`,
+    sql`SELECT thread_ext_id AS thread, max(ts) AS ts, type FROM events
+      WHERE site_id = ${site} AND thread_ext_id IS NOT NULL AND member_id IN ${mine}
+      GROUP BY thread_ext_id, type ORDER BY ts DESC LIMIT 1000`,
+    sql`SELECT item, neighbour, rank, score FROM thread_neighbours
+      WHERE site_id = ${site} AND item IN (
+        SELECT DISTINCT thread_ext_id FROM events
+        WHERE site_id = ${site} AND thread_ext_id IS NOT NULL AND member_id IN ${mine} AND type NOT IN ('rec_dismiss', 'rec_impression'))`,
+  ]);
+  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
+  const siteId = rows<{ id: number | null }>(siteRes)[0]?.id;
+  if (siteId === null || siteId === undefined) return null;
+  const v = rows<{ n: number; v: number }>(versionRes)[0];
+  const catalogue = await catalogueOf(db, siteId, `${v?.n ?? 0}:${v?.v ?? 0}`);
+
+  const historyRows = rows<{ thread: string; ts: number; type: string }>(historyRes);
+  const dismissed = new Set(historyRows.filter((r) => r.type === 'rec_dismiss').map((r) => r.thread));
+  const history: Interaction[] = historyRows
+    .filter((r) => r.type !== 'rec_dismiss' && r.type !== 'rec_impression')
+    .map((r) => ({ user: 'me', item: r.thread, ts: r.ts, kind: KIND[r.type] ?? 'view' }));
+  const neighbourRows = rows<{ item: string; neighbour: string; rank: number; score: number }>(neighbourRes);
 
   const picks = recommend({
     user: 'me',
     history,
-    catalogue,
+    catalogue: catalogue.items,
     neighbours: neighboursFromRows(neighbourRows),
-    content: content.index,
+    content: catalogue.index,
     ...(input.current ? { current: input.current } : {}),
     exclude: dismissed,
     now,
     k: input.k,
   });
-  const byId = new Map(catalogueRows.map((r) => [r.id, r]));
+  const byId = catalogue.byId;
   return {
     generatedAt: new Date(now).toISOString(),
     items: picks.map((p) => {
@@ -101,7 +133,7 @@ export async function recommendationsFor(
         thread: p.item,
         title: t.title ?? '',
         url: t.url,
-        tags: t.tags ?? [],
+        tags: parseTags(t.tags),
         score: p.score,
         reason: { kind: p.reason.kind, ref: ref ?? null, refTitle: ref ? (byId.get(ref)?.title ?? null) : null },
       };
