@@ -171,4 +171,65 @@ describe('Outbox', () => {
     expect((await first).sent).toBe(2);
     expect(w.send).toHaveBeenCalledTimes(1);
   });
+  it('reads an outbox stored before segments (all events under one key) and sends it in order', async () => {
+    const evs = events(3);
+    await fakeBrowser.storage.local.set({ outbox: { pending: evs, attempts: 2, nextAttemptAt: 0, lastError: 'x', lastSentAt: null, sent: 7, dropped: 1, rejected: 0 } });
+    const outbox = new Outbox({ now });
+    expect(await outbox.status()).toMatchObject({ pending: evs, sent: 7, dropped: 1, attempts: 2 });
+    // Moved into a segment: the counters' key no longer carries the events.
+    expect(((await fakeBrowser.storage.local.get('outbox')) as { outbox: { pending: unknown[] } }).outbox.pending).toEqual([]);
+    const w = worker();
+    expect(await outbox.flush(w.send)).toMatchObject({ sent: 3, remaining: 0 });
+    expect([...w.stored.keys()]).toEqual(evs.map((e) => e.id));
+  });
+
+  it('writes about one batch per change, however many events wait', async () => {
+    const outbox = new Outbox({ now });
+    await outbox.enqueue(events(9_999));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const written = () => set.mock.calls.reduce((n, [items]) => n + JSON.stringify(items).length, 0);
+    await outbox.enqueue(events(1));
+    const perEnqueue = written();
+    set.mockClear();
+    const w = worker();
+    let batches = 0;
+    await outbox.flush(async (b) => (batches++ < 1 ? w.send(b) : { ok: false, retry: true, error: 'down' }));
+    const perBatch = written();
+    set.mockRestore();
+    // One key holding all 10,000 would be ~2 MB per write.
+    expect(perEnqueue).toBeLessThan(200_000);
+    expect(perBatch).toBeLessThan(200_000);
+    expect(w.stored.size).toBe(500);
+    // A restarted service worker finds the rest, in order.
+    const rest = await new Outbox({ now }).status();
+    expect(rest.pending).toHaveLength(9_500);
+    expect(rest.sent).toBe(500);
+  });
+
+  it('uses a bounded number of storage keys through many enqueue and send rounds', async () => {
+    const outbox = new Outbox({ now, maxPending: 2_000 });
+    const w = worker();
+    for (let round = 0; round < 30; round++) {
+      await outbox.enqueue(events(round % 2 ? 1_700 : 333));
+      if (round % 3 === 0) await outbox.flush(w.send);
+    }
+    const keys = Object.keys(await fakeBrowser.storage.local.get(null));
+    // At most 2,000 / 500 + 2 segments (a partly sent first, a partly filled last).
+    expect(keys.filter((k) => k.startsWith('outbox-seg-')).length).toBeLessThanOrEqual(6);
+    const s = await outbox.status();
+    expect(s.pending.length).toBeLessThanOrEqual(2_000);
+    expect(s.sent + s.pending.length + s.dropped).toBe(30 / 2 * 1_700 + 30 / 2 * 333);
+  });
+
+  it('counts and reports events it could not store instead of losing them silently', async () => {
+    const outbox = new Outbox({ now });
+    await outbox.enqueue(events(2));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    expect(await outbox.enqueue(events(3))).toEqual({ queued: 0, dropped: 3 });
+    set.mockRestore();
+    const s = await outbox.status();
+    expect(s.pending).toHaveLength(2);
+    expect(s.dropped).toBe(3);
+    expect(s.lastError).toContain('QUOTA_BYTES');
+  });
 });

@@ -9,6 +9,13 @@ import type { PulseEvent } from '../../shared/schemas/events';
  * stores each id once, so a batch re-sent after a lost answer is harmless). Failures
  * back off exponentially. The outbox is bounded; when full it drops the oldest events
  * and counts them, so the popup can say so.
+ *
+ * Storage layout: the counters live under `local:outbox`; the waiting events in segments
+ * of at most one batch, each under its own key (`local:outbox-seg-<slot>`), oldest first,
+ * in a bounded set of slots. Every change is one `storage.local.set` (atomic) of the
+ * counters and the segments it touched, so enqueueing or sending costs the same with 10
+ * events waiting or 10,000 (one key holding all of them meant rewriting megabytes per
+ * batch). The service worker is the only writer, so it keeps a copy in memory, read once.
  */
 
 export interface OutboxState {
@@ -62,13 +69,22 @@ export const EMPTY_OUTBOX: OutboxState = {
   rejected: 0,
 };
 
-export const outboxItem = storage.defineItem<OutboxState>('local:outbox', {
+/**
+ * What `local:outbox` holds: the counters, and the slots of the segments holding the
+ * waiting events, oldest first. `pending` is empty since segments; an outbox stored
+ * before them (all events in `pending`) is moved into segments on first read.
+ */
+export interface StoredOutbox extends OutboxState {
+  segments?: number[];
+}
+
+export const outboxItem = storage.defineItem<StoredOutbox>('local:outbox', {
   fallback: EMPTY_OUTBOX,
   version: 1,
 });
 
 export interface OutboxOptions {
-  item?: WxtStorageItem<OutboxState, {}>;
+  item?: WxtStorageItem<StoredOutbox, {}>;
   now?: () => number;
   random?: () => number;
   /** Most events kept; about 250 bytes each, so 10,000 stay well inside storage.local's 10 MB. */
@@ -78,8 +94,19 @@ export interface OutboxOptions {
   maxDelayMs?: number;
 }
 
+type Counters = Omit<OutboxState, 'pending'>;
+interface Segment {
+  slot: number;
+  events: PulseEvent[];
+}
+interface Loaded {
+  counters: Counters;
+  segments: Segment[];
+  ids: Set<string>;
+}
+
 export class Outbox {
-  private readonly item: WxtStorageItem<OutboxState, {}>;
+  private readonly item: WxtStorageItem<StoredOutbox, {}>;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly maxPending: number;
@@ -88,6 +115,7 @@ export class Outbox {
   private readonly maxDelayMs: number;
   private chain: Promise<unknown> = Promise.resolve();
   private flushing = false;
+  private loaded: Promise<Loaded> | null = null;
 
   constructor(options: OutboxOptions = {}) {
     this.item = options.item ?? outboxItem;
@@ -99,36 +127,138 @@ export class Outbox {
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
   }
 
-  /** Read-modify-write of the stored state, one at a time. */
-  private update<T>(fn: (s: OutboxState) => T): Promise<T> {
+  private segmentKey(slot: number): `local:${string}` {
+    return `${this.item.key}-seg-${slot}` as `local:${string}`;
+  }
+
+  /** The stored outbox, read once (and again after a failed write). */
+  private load(): Promise<Loaded> {
+    this.loaded ??= (async () => {
+      const { pending: legacy = [], segments: slots = [], ...counters } = { ...EMPTY_OUTBOX, ...(await this.item.getValue()) };
+      const values = slots.length ? await storage.getItems(slots.map((s) => this.segmentKey(s))) : [];
+      const state: Loaded = {
+        counters,
+        segments: slots.map((slot, i) => ({ slot, events: (values[i]?.value ?? []) as PulseEvent[] })).filter((s) => s.events.length > 0),
+        ids: new Set(),
+      };
+      for (const s of state.segments) for (const e of s.events) state.ids.add(e.id);
+      if (legacy.length > 0) {
+        // Written before segments: move the events over, oldest first.
+        const moved = new Set<number>();
+        const older = legacy.filter((e) => !state.ids.has(e.id));
+        const newer = state.segments;
+        state.segments = [];
+        this.append(state, older, moved);
+        state.segments.push(...newer);
+        await this.persist(state, moved);
+      }
+      return state;
+    })();
+    this.loaded.catch(() => (this.loaded = null));
+    return this.loaded;
+  }
+
+  /** One atomic write: the counters and the segments in `dirty` (emptied ones as []). */
+  private async persist(state: Loaded, dirty: Set<number>): Promise<void> {
+    const live = new Map(state.segments.map((s) => [s.slot, s.events]));
+    await storage.setItems([
+      { item: this.item, value: { ...state.counters, pending: [], segments: state.segments.map((s) => s.slot) } satisfies StoredOutbox },
+      ...[...dirty].map((slot) => ({ key: this.segmentKey(slot), value: live.get(slot) ?? [] })),
+    ]);
+  }
+
+  private append(state: Loaded, events: readonly PulseEvent[], dirty: Set<number>): void {
+    for (const e of events) {
+      let last = state.segments.at(-1);
+      if (!last || last.events.length >= this.batchSize) {
+        const used = new Set(state.segments.map((s) => s.slot));
+        let slot = 0;
+        while (used.has(slot)) slot++;
+        last = { slot, events: [] };
+        state.segments.push(last);
+      }
+      last.events.push(e);
+      state.ids.add(e.id);
+      dirty.add(last.slot);
+    }
+  }
+
+  private remove(state: Loaded, ids: ReadonlySet<string>, dirty: Set<number>): number {
+    let removed = 0;
+    for (const s of state.segments) {
+      if (!s.events.some((e) => ids.has(e.id))) continue;
+      const before = s.events.length;
+      s.events = s.events.filter((e) => !ids.has(e.id));
+      removed += before - s.events.length;
+      dirty.add(s.slot);
+    }
+    state.segments = state.segments.filter((s) => s.events.length > 0);
+    for (const id of ids) state.ids.delete(id);
+    return removed;
+  }
+
+  private count(state: Loaded): number {
+    return state.segments.reduce((n, s) => n + s.events.length, 0);
+  }
+
+  /** Changes the outbox, one change at a time, and stores what changed. */
+  private update<T>(fn: (s: Loaded, dirty: Set<number>) => T): Promise<T> {
     const run = this.chain.then(async () => {
-      const state = structuredClone(await this.item.getValue());
-      const result = fn(state);
-      await this.item.setValue(state);
-      return result;
+      const state = await this.load();
+      const dirty = new Set<number>();
+      try {
+        const result = fn(state, dirty);
+        await this.persist(state, dirty);
+        return result;
+      } catch (e) {
+        // The copy in memory may be ahead of storage: read storage again next time.
+        this.loaded = null;
+        throw e;
+      }
     });
     this.chain = run.catch(() => undefined);
     return run;
   }
 
   /** Adds events (ids already waiting are ignored). Returns how many were added and dropped. */
-  enqueue(events: readonly PulseEvent[]): Promise<{ queued: number; dropped: number }> {
-    return this.update((s) => {
-      const waiting = new Set(s.pending.map((e) => e.id));
-      const fresh = events.filter((e) => !waiting.has(e.id) && waiting.add(e.id));
-      s.pending.push(...fresh);
-      const over = Math.max(0, s.pending.length - this.maxPending);
-      if (over > 0) {
-        s.pending.splice(0, over);
-        s.dropped += over;
-        s.lastError = `Outbox full: dropped the ${over} oldest event(s)`;
-      }
-      return { queued: fresh.length, dropped: over };
-    });
+  async enqueue(events: readonly PulseEvent[]): Promise<{ queued: number; dropped: number }> {
+    try {
+      return await this.update((s, dirty) => {
+        const seen = new Set<string>();
+        const fresh = events.filter((e) => !s.ids.has(e.id) && !seen.has(e.id) && seen.add(e.id));
+        // Make room first (oldest out), so the segments never outgrow the bound.
+        let over = Math.max(0, this.count(s) + fresh.length - this.maxPending);
+        const dropped = over;
+        while (over > 0 && s.segments.length > 0) {
+          const first = s.segments[0]!;
+          const gone = first.events.splice(0, Math.min(over, first.events.length));
+          for (const e of gone) s.ids.delete(e.id);
+          over -= gone.length;
+          dirty.add(first.slot);
+          if (first.events.length === 0) s.segments.shift();
+        }
+        this.append(s, over > 0 ? fresh.slice(over) : fresh, dirty);
+        if (dropped > 0) {
+          s.counters.dropped += dropped;
+          s.counters.lastError = `Outbox full: dropped the ${dropped} oldest event(s)`;
+        }
+        return { queued: fresh.length, dropped };
+      });
+    } catch (e) {
+      // Could not store them (storage full?): they are lost, so count them and say so.
+      const message = (e as Error)?.message || String(e);
+      await this.update((s) => {
+        s.counters.dropped += events.length;
+        s.counters.lastError = `Could not keep ${events.length} event(s): ${message}`;
+      });
+      return { queued: 0, dropped: events.length };
+    }
   }
 
-  status(): Promise<OutboxState> {
-    return this.item.getValue();
+  async status(): Promise<OutboxState> {
+    await this.chain;
+    const s = await this.load();
+    return { ...s.counters, pending: s.segments.flatMap((seg) => seg.events) };
   }
 
   /** Delay before retry number `attempts` (1-based): base * 2^(attempts-1), capped, ±20% jitter. */
@@ -148,12 +278,12 @@ export class Outbox {
     try {
       for (;;) {
         await this.chain;
-        const state = await this.item.getValue();
-        report.remaining = state.pending.length;
-        if (state.pending.length === 0) break;
-        if (!force && state.nextAttemptAt > this.now()) break;
+        const state = await this.load();
+        report.remaining = this.count(state);
+        if (report.remaining === 0) break;
+        if (!force && state.counters.nextAttemptAt > this.now()) break;
         report.skipped = false;
-        const batch = state.pending.slice(0, this.batchSize);
+        const batch = state.segments[0]!.events.slice(0, this.batchSize);
         let result: SendResult;
         try {
           result = await send(batch);
@@ -161,27 +291,28 @@ export class Outbox {
           result = { ok: false, retry: true, error: (e as Error).message || String(e) };
         }
         const ids = new Set(batch.map((e) => e.id));
-        const outcome = await this.update((s) => {
+        const outcome = await this.update((s, dirty) => {
+          const c = s.counters;
           if (result.ok) {
-            s.pending = s.pending.filter((e) => !ids.has(e.id));
-            s.sent += batch.length;
-            s.attempts = 0;
-            s.nextAttemptAt = 0;
-            s.lastError = null;
-            s.lastSentAt = this.now();
+            this.remove(s, ids, dirty);
+            c.sent += batch.length;
+            c.attempts = 0;
+            c.nextAttemptAt = 0;
+            c.lastError = null;
+            c.lastSentAt = this.now();
             return { sent: batch.length, rejected: 0 };
           }
           if (!result.retry) {
             const bad = result.rejectIndex !== undefined && batch[result.rejectIndex] ? [batch[result.rejectIndex]!.id] : [...ids];
             const refused = new Set(bad);
-            s.pending = s.pending.filter((e) => !refused.has(e.id));
-            s.rejected += refused.size;
-            s.lastError = `Worker refused ${refused.size} event(s): ${result.error}`;
+            this.remove(s, refused, dirty);
+            c.rejected += refused.size;
+            c.lastError = `Worker refused ${refused.size} event(s): ${result.error}`;
             return { sent: 0, rejected: refused.size };
           }
-          s.attempts += 1;
-          s.nextAttemptAt = this.now() + Math.max(this.backoffMs(s.attempts), result.retryAfterMs ?? 0);
-          s.lastError = result.error;
+          c.attempts += 1;
+          c.nextAttemptAt = this.now() + Math.max(this.backoffMs(c.attempts), result.retryAfterMs ?? 0);
+          c.lastError = result.error;
           return { sent: 0, rejected: 0 };
         });
         report.sent += outcome.sent;
@@ -189,7 +320,7 @@ export class Outbox {
         if (!result.ok) {
           report.error = result.error;
           if (result.retry) {
-            report.remaining = (await this.status()).pending.length;
+            report.remaining = this.count(await this.load());
             break;
           }
         }
