@@ -17,3 +17,10 @@ export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
 
 /** Longest dwell one event may report: a day, in milliseconds. */
 export const MAX_DWELL_MS = 86_400_000;
+
+/**
+ * Sentiment confidence below which a label is shown as uncertain and not counted: the
+ * kernel's CONFIDENCE_THRESHOLD (shared/sentiment), repeated here so the extension's
+ * content script need not bundle the model to print it (a test keeps them equal).
+ */
+export const SENTIMENT_CONFIDENCE_THRESHOLD = 0.6;

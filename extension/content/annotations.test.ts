@@ -51,10 +51,24 @@ describe('AnnotationStore', () => {
     expect(store.state('ann').status).toBe('ready');
   });
 
-  it('never sends post text', () => {
+  it('sends post text only as the model reads it (capped, unpaired surrogates replaced) for scoring', () => {
     const req = toRequest('https://f.example', page([post('1', 'ann', 1)]), [post('1', 'ann', 1)]);
-    expect(JSON.stringify(req)).not.toContain('secret text');
-    expect(req.posts[0]).toEqual({ id: '1', number: 1, author: 'ann', createdAt: '2026-11-01T00:00:00.000Z', likeCount: 2, replyToNumber: null });
+    expect(req.posts[0]).toEqual({
+      id: '1',
+      number: 1,
+      author: 'ann',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      likeCount: 2,
+      replyToNumber: null,
+      text: 'secret text',
+    });
+    const long = postRecord('2', { text: `${'x'.repeat(9000)}\ud800` });
+    const [sent] = toRequest('https://f.example', page([long]), [long]).posts;
+    expect(sent!.text).toHaveLength(8000);
+    const broken = postRecord('3', { text: 'a\ud800b' });
+    expect(toRequest('https://f.example', page([broken]), [broken]).posts[0]!.text).toBe('a\ufffdb');
+    const empty = postRecord('4', { text: '' });
+    expect(toRequest('https://f.example', page([empty]), [empty]).posts[0]).not.toHaveProperty('text');
     expect(req.thread).toMatchObject({ id: '9', tags: [], replyCount: null });
   });
 });

@@ -1,6 +1,8 @@
-import { MAX_POSTS_PER_ANNOTATE } from '../../shared/constants';
-import type { AnnotateRequest, AuthorAnnotation } from '../../shared/schemas/annotate';
+import type { AnnotateRequest, AuthorAnnotation, PostSentiment } from '../../shared/schemas/annotate';
+import type { CorrectionRequest } from '../../shared/schemas/corrections';
+import { prepareText } from '../../shared/sentiment/prepare';
 import type { PageRecord, PostRecord, ThreadRecord } from '../adapters/types';
+import { annotateChunks } from './annotate-chunks';
 
 export type AnnotationState =
   | { status: 'loading' }
@@ -12,7 +14,12 @@ export type AnnotationState =
 
 export type Annotator = (
   request: AnnotateRequest,
-) => Promise<{ ok: true; data: { authors: AuthorAnnotation[] } } | { ok: false; code?: string | null; error: string }>;
+) => Promise<
+  { ok: true; data: { authors: AuthorAnnotation[]; posts?: PostSentiment[] } } | { ok: false; code?: string | null; error: string }
+>;
+
+/** Sends a moderator's correction (through the background, POST /v1/corrections). */
+export type Corrector = (request: CorrectionRequest) => Promise<{ ok: true } | { ok: false; error: string }>;
 
 /**
  * What the Worker says about each author on the page. Posts are sent once; a failed
@@ -20,6 +27,10 @@ export type Annotator = (
  */
 export class AnnotationStore {
   private byAuthor = new Map<string, AuthorAnnotation>();
+  /** Sentiment and toxicity by post id (moderators and owners get them). */
+  private byPost = new Map<string, PostSentiment>();
+  /** The text each post was scored on, kept in memory for corrections only. */
+  private texts = new Map<string, string>();
   private hidden = new Set<string>();
   private sent = new Set<string>();
   private inFlight = new Set<string>();
@@ -30,7 +41,25 @@ export class AnnotationStore {
   constructor(
     private readonly site: string,
     private readonly annotator: Annotator,
+    private readonly corrector?: Corrector,
   ) {}
+
+  /** A post's sentiment and toxicity, once the Worker gave them (moderators and owners only). */
+  postScores(postId: string): PostSentiment | null {
+    return this.byPost.get(postId) ?? null;
+  }
+
+  /** Whether labels can be corrected from this page. */
+  canCorrect(postId: string): boolean {
+    return this.corrector !== undefined && this.byPost.has(postId) && this.texts.has(postId);
+  }
+
+  /** Sends a moderator's correction of a post's label. */
+  async correct(postId: string, correction: Pick<CorrectionRequest, 'task' | 'label'>): Promise<{ ok: true } | { ok: false; error: string }> {
+    const text = this.texts.get(postId);
+    if (!this.corrector || text === undefined || text === '') return { ok: false, error: 'no text to correct' };
+    return this.corrector({ site: this.site, post: postId, text, ...correction } as CorrectionRequest);
+  }
 
   state(author: string): AnnotationState {
     if (this.revoked) return { status: 'revoked', error: this.revoked };
@@ -65,11 +94,12 @@ export class AnnotationStore {
     for (const a of authors) this.inFlight.add(a);
     this.notify();
     try {
-      for (let i = 0; i < fresh.length; i += MAX_POSTS_PER_ANNOTATE) {
-        const chunk = fresh.slice(i, i + MAX_POSTS_PER_ANNOTATE);
+      for (const chunk of annotateChunks(fresh)) {
         const res = await this.annotator(toRequest(this.site, page, chunk));
         if (res.ok) {
           for (const a of res.data.authors) this.byAuthor.set(a.author, a);
+          for (const p of res.data.posts ?? []) this.byPost.set(p.id, p);
+          if (res.data.posts) for (const p of chunk) this.texts.set(p.id, prepareText(p.text));
           for (const p of chunk) if (p.author && !this.byAuthor.has(p.author)) this.hidden.add(p.author);
           this.lastError = null;
         } else if (res.code === 'token_revoked' || res.code === 'not_joined') {
@@ -104,7 +134,11 @@ export function threadInput(t: ThreadRecord): AnnotateRequest['thread'] {
   };
 }
 
-/** The request for a set of posts: what the page shows, without post text. */
+/**
+ * The request for a set of posts: what the page shows, with each post's text as the model
+ * reads it (prepareText: at most 8,000 UTF-16 units, unpaired surrogates replaced). The
+ * Worker scores the text and keeps only its hash.
+ */
 export function toRequest(site: string, page: PageRecord, posts: readonly PostRecord[]): AnnotateRequest {
   return {
     site,
@@ -117,6 +151,7 @@ export function toRequest(site: string, page: PageRecord, posts: readonly PostRe
       createdAt: p.createdAt,
       likeCount: p.likeCount,
       replyToNumber: p.replyToNumber,
+      ...(p.text ? { text: prepareText(p.text) } : {}),
     })),
   };
 }

@@ -26,7 +26,14 @@ export async function startPulse(ctx: ContentScriptContext, doc: Document = docu
   let thread: string | null = null;
   const listed = new Set<string>();
 
-  const store = new AnnotationStore(site, (request) => ask({ type: 'annotate', request }));
+  const store = new AnnotationStore(
+    site,
+    (request) => ask({ type: 'annotate', request }),
+    async (request) => {
+      const r = await ask({ type: 'correction', request });
+      return r.ok ? { ok: true } : { ok: false, error: r.error };
+    },
+  );
   const badges = new BadgeLayer(ctx, store);
   void badges.mountNotice(doc);
   const tracker = new Tracker(ctx, site, () => user, (events) => ask({ type: 'events', events }));

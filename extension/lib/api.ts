@@ -12,6 +12,7 @@ import type {
   SitePatch,
 } from '../../shared/schemas/auth';
 import type { CatalogueRequest } from '../../shared/schemas/catalogue';
+import type { CorrectionRequest, CorrectionResponse } from '../../shared/schemas/corrections';
 import type { ApiError } from '../../shared/schemas/errors';
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { HealthResponse } from '../../shared/schemas/health';
@@ -107,6 +108,11 @@ export function recommendations(baseUrl: string, token: string, query: { site: s
 
 export function catalogue(baseUrl: string, token: string, request: CatalogueRequest, fetchImpl?: typeof fetch) {
   return run<{ recorded: number }>(baseUrl, () => apiClient(baseUrl, token, fetchImpl).v1.catalogue.$post({ json: request }));
+}
+
+/** A moderator's correction of a post's sentiment or toxicity label. */
+export function correctLabel(baseUrl: string, token: string, request: CorrectionRequest, fetchImpl?: typeof fetch) {
+  return run<CorrectionResponse>(baseUrl, () => apiClient(baseUrl, token, fetchImpl).v1.corrections.$post({ json: request }));
 }
 
 export function join(baseUrl: string, code: string, label: string | undefined, fetchImpl?: typeof fetch) {

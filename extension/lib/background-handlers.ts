@@ -1,9 +1,10 @@
 import { annotateRequestSchema } from '../../shared/schemas/annotate';
 import { eventSchema, type PulseEvent } from '../../shared/schemas/events';
 import { catalogueRequestSchema } from '../../shared/schemas/catalogue';
+import { correctionRequestSchema } from '../../shared/schemas/corrections';
 import { alertsQuerySchema } from '../../shared/schemas/alerts';
 import { alertsCacheItem } from './alerts-cache';
-import { annotate, catalogue, me, recommendations, sendEvents } from './api';
+import { annotate, catalogue, correctLabel, me, recommendations, sendEvents } from './api';
 import { pulseApi } from './dashboard-api';
 import type { Message } from './messages';
 import type { Outbox, OutboxState } from './outbox';
@@ -96,6 +97,16 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
       const res = await pulseApi(await deps.workerUrl(), session.token, deps.fetchImpl).alerts({ status: 'open', ...q.data, limit: 20 });
       if (!res.ok && res.code === 'token_revoked') await deps.onRevoked();
       return res.ok ? { ok: true, alerts: res.data.alerts } : { ok: false, code: res.code, error: res.error };
+    }
+    case 'correction': {
+      const session = await deps.session();
+      if (!session || session.revokedAt) return { ok: false, code: 'not_joined', error: 'Not joined' };
+      if (session.role === 'member') return { ok: false, code: 'forbidden', error: 'Only moderators and owners correct labels' };
+      const r = correctionRequestSchema.safeParse(message.request);
+      if (!r.success) return { ok: false, code: 'invalid', error: `invalid correction: ${r.error.issues[0]?.message}` };
+      const res = await correctLabel(await deps.workerUrl(), session.token, r.data, deps.fetchImpl);
+      if (!res.ok && res.code === 'token_revoked') await deps.onRevoked();
+      return res.ok ? { ok: true, data: res.data } : { ok: false, code: res.code, error: res.error };
     }
     default:
       return { ok: false, error: 'unknown message' };

@@ -3,6 +3,7 @@ import type { Alert } from '../../shared/schemas/alerts';
 import type { AnnotateRequest, AnnotateResponse } from '../../shared/schemas/annotate';
 import type { Site } from '../../shared/schemas/auth';
 import type { CatalogueRequest } from '../../shared/schemas/catalogue';
+import type { CorrectionRequest, CorrectionResponse } from '../../shared/schemas/corrections';
 import type { RecommendationsResponse } from '../../shared/schemas/recommendations';
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { OutboxState } from './outbox';
@@ -22,6 +23,8 @@ export type Message =
   | { type: 'recommendations'; site: string; thread: string | null }
   /** Threads listed on a page, for the catalogue recommendations draw on. */
   | { type: 'catalogue'; request: CatalogueRequest }
+  /** A moderator's correction of a post's label (POST /v1/corrections). */
+  | { type: 'correction'; request: CorrectionRequest }
   /** Open alerts on the thread on screen (moderators and owners; members get none). */
   | { type: 'thread-alerts'; site: string; thread: string };
 
@@ -39,6 +42,8 @@ export type Reply<M extends Message> = M extends { type: 'events' }
             ? { ok: true; data: RecommendationsResponse } | { ok: false; code?: string | null; error: string }
             : M extends { type: 'catalogue' }
               ? { ok: true; recorded: number } | { ok: false; code?: string | null; error: string }
+              : M extends { type: 'correction' }
+                ? { ok: true; data: CorrectionResponse } | { ok: false; code?: string | null; error: string }
               : M extends { type: 'thread-alerts' }
                 ? { ok: true; alerts: Alert[] } | { ok: false; code?: string | null; error: string }
                 : never;

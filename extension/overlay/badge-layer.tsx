@@ -7,6 +7,8 @@ import { OVERLAY_TAG } from '../content/post-observer';
 import { AccessNotice, NOTICE_CSS } from './AccessNotice';
 import { BADGE_CSS } from './badge-css';
 import { EngagementBadge } from './EngagementBadge';
+import { SENTIMENT_CSS } from './sentiment-css';
+import { SentimentChip } from './SentimentChip';
 
 interface Wanted {
   postId: string;
@@ -77,10 +79,16 @@ export class BadgeLayer {
         position: 'inline',
         anchor,
         append: 'last',
-        css: BADGE_CSS,
+        css: BADGE_CSS + SENTIMENT_CSS,
         isolateEvents: true,
         onMount: (container) => {
-          render(<EngagementBadge store={this.store} author={wanted.author} />, container);
+          render(
+            <>
+              <EngagementBadge store={this.store} author={wanted.author} />
+              <SentimentChip store={this.store} postId={wanted.postId} />
+            </>,
+            container,
+          );
           return container;
         },
         onRemove: (container) => container && render(null, container),

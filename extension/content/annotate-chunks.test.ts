@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_POSTS_PER_ANNOTATE } from '../../shared/constants';
+import { annotateChunks, TEXT_BYTES_PER_REQUEST, textBytes } from './annotate-chunks';
+
+describe('annotateChunks', () => {
+  it('keeps within the post count and the text budget, never splitting a post', () => {
+    const posts = Array.from({ length: 1200 }, () => ({ text: 'short' }));
+    expect(annotateChunks(posts).map((c) => c.length)).toEqual([MAX_POSTS_PER_ANNOTATE, MAX_POSTS_PER_ANNOTATE, 200]);
+
+    // 8,000 Chinese characters are 24 kB of UTF-8: 24 such posts fit in one request.
+    const long = Array.from({ length: 60 }, () => ({ text: '中'.repeat(8000) }));
+    const chunks = annotateChunks(long);
+    for (const c of chunks) expect(c.reduce((n, p) => n + textBytes(p), 0)).toBeLessThanOrEqual(TEXT_BYTES_PER_REQUEST);
+    expect(chunks.flat()).toHaveLength(60);
+    expect(chunks.length).toBeGreaterThan(2);
+  });
+
+  it('counts JSON escapes and the 8,000-unit cap', () => {
+    expect(textBytes({ text: '"' })).toBe(4); // "\""
+    expect(textBytes({ text: '\u0001' })).toBe(8); // "\u0001"
+    expect(textBytes({ text: 'x'.repeat(100_000) })).toBe(8002);
+    expect(textBytes({ text: '' })).toBe(0);
+  });
+});

@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PostSentiment } from '../../shared/schemas/annotate';
+import { SENTIMENT_LABELS, TOXICITY_LABELS } from '../../shared/schemas/corrections';
+import { SENTIMENT_CONFIDENCE_THRESHOLD as CONFIDENCE_THRESHOLD } from '../../shared/constants';
+import type { AnnotationStore } from '../content/annotations';
+import { formatPercent, t } from '../lib/i18n';
+
+/** Each label has its own mark and word: never colour alone. */
+const MARK = { positive: '↑', neutral: '→', negative: '↓' } as const;
+type ToxicityLabel = (typeof TOXICITY_LABELS)[number];
+type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+function usePostScores(store: AnnotationStore, postId: string): PostSentiment | null {
+  const [scores, setScores] = useState(() => store.postScores(postId));
+  useEffect(() => {
+    setScores(store.postScores(postId));
+    return store.subscribe(() => setScores(store.postScores(postId)));
+  }, [store, postId]);
+  return scores;
+}
+
+/** The model's single toxicity label for a post (offensive and hate imply toxic). */
+export function modelToxicity(s: PostSentiment): ToxicityLabel {
+  if (s.toxicity.flagged.includes('hate')) return 'hate';
+  return s.toxicity.flagged.length > 0 ? 'offensive' : 'not_toxic';
+}
+
+/**
+ * The sentiment chip beside a post's author (moderators and owners: the Worker sends post
+ * scores to them only): label as mark and word, confidence on hover, dashed and marked
+ * "uncertain" below CONFIDENCE_THRESHOLD; a toxicity warning that expands to the
+ * categories; a "correct label" form. Everything is rendered as text, never as HTML.
+ */
+export function SentimentChip({ store, postId }: { store: AnnotationStore; postId: string }) {
+  const scores = usePostScores(store, postId);
+  const [open, setOpen] = useState<'toxicity' | 'correct' | null>(null);
+  if (!scores) return null;
+  const { sentiment, toxicity } = scores;
+  const label = t(`postSentiment.label.${sentiment.label}`);
+  const confidence = formatPercent(sentiment.confidence);
+  const hover = [
+    t('postSentiment.confidence', { confidence }),
+    ...(sentiment.uncertain ? [t('postSentiment.uncertainHint', { threshold: formatPercent(CONFIDENCE_THRESHOLD) })] : []),
+  ].join(' ');
+  const toggle = (what: 'toxicity' | 'correct') => setOpen(open === what ? null : what);
+  return (
+    <span class="senti" onKeyDown={(e) => e.key === 'Escape' && setOpen(null)}>
+      <span
+        class={`chip chip--${sentiment.label}${sentiment.uncertain ? ' chip--uncertain' : ''}`}
+        tabIndex={0}
+        title={hover}
+        aria-label={t(sentiment.uncertain ? 'postSentiment.chipLabelUncertain' : 'postSentiment.chipLabel', { label, confidence })}
+        data-label={sentiment.label}
+        data-uncertain={String(sentiment.uncertain)}
+      >
+        <span aria-hidden="true">{MARK[sentiment.label]}</span> {label}
+        {sentiment.uncertain && ` (${t('postSentiment.uncertain')})`}
+      </span>
+      {toxicity.flagged.length > 0 && (
+        <button
+          type="button"
+          class="tox"
+          aria-expanded={open === 'toxicity'}
+          title={open === 'toxicity' ? t('postSentiment.toxicHide') : t('postSentiment.toxicShow')}
+          onClick={() => toggle('toxicity')}
+        >
+          <span aria-hidden="true">⚠</span> {t('postSentiment.toxicWarning')}
+        </button>
+      )}
+      {store.canCorrect(postId) && (
+        <button type="button" class="fix" aria-expanded={open === 'correct'} title={t('postSentiment.correctTitle')} onClick={() => toggle('correct')}>
+          <span aria-hidden="true">✎</span> {t('postSentiment.correct')}
+        </button>
+      )}
+      {open === 'toxicity' && (
+        <span class="pop" role="group" aria-label={t('postSentiment.toxicWarning')}>
+          <ul>
+            {(['toxic', 'offensive', 'hate'] as const).map((k) => (
+              <li key={k} data-flagged={String(toxicity.flagged.includes(k))}>
+                {toxicity.flagged.includes(k) ? '⚠ ' : ''}
+                {t('postSentiment.probability', { category: t(`postSentiment.category.${k}`), share: formatPercent(toxicity[k]) })}
+              </li>
+            ))}
+          </ul>
+        </span>
+      )}
+      {open === 'correct' && <CorrectionForm store={store} postId={postId} scores={scores} onClose={() => setOpen(null)} />}
+    </span>
+  );
+}
+
+function CorrectionForm({ store, postId, scores, onClose }: { store: AnnotationStore; postId: string; scores: PostSentiment; onClose: () => void }) {
+  const [sentiment, setSentiment] = useState<SentimentLabel>(scores.sentiment.label);
+  const [toxicity, setToxicity] = useState<ToxicityLabel>(modelToxicity(scores));
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; error: string }>({ kind: 'idle' });
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setStatus({ kind: 'saving' });
+    const changes = [
+      ...(sentiment !== scores.sentiment.label ? [{ task: 'sentiment' as const, label: sentiment }] : []),
+      ...(toxicity !== modelToxicity(scores) ? [{ task: 'toxicity' as const, label: toxicity }] : []),
+    ];
+    for (const c of changes) {
+      const r = await store.correct(postId, c);
+      if (!r.ok) return setStatus({ kind: 'failed', error: r.error });
+    }
+    setStatus({ kind: 'saved' });
+  };
+
+  return (
+    <form class="pop" onSubmit={save} aria-label={t('postSentiment.correctTitle')}>
+      <fieldset>
+        <legend>{t('postSentiment.correctSentiment')}</legend>
+        {SENTIMENT_LABELS.map((l) => (
+          <label key={l}>
+            <input type="radio" name="sentiment" value={l} checked={sentiment === l} onChange={() => setSentiment(l)} /> {MARK[l]}{' '}
+            {t(`postSentiment.label.${l}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('postSentiment.correctToxicity')}</legend>
+        {TOXICITY_LABELS.map((l) => (
+          <label key={l}>
+            <input type="radio" name="toxicity" value={l} checked={toxicity === l} onChange={() => setToxicity(l)} /> {t(`postSentiment.toxicityLabel.${l}`)}
+          </label>
+        ))}
+      </fieldset>
+      <span class="actions">
+        <button type="submit" disabled={status.kind === 'saving'}>
+          {t('postSentiment.save')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('postSentiment.cancel')}
+        </button>
+      </span>
+      <small role="status">
+        {status.kind === 'saved' ? t('postSentiment.saved') : status.kind === 'failed' ? t('postSentiment.failed', { error: status.error }) : ''}
+      </small>
+    </form>
+  );
+}
