@@ -33,13 +33,13 @@ export const correctionResponseSchema = z.object({
 });
 export type CorrectionResponse = z.infer<typeof correctionResponseSchema>;
 
-/** GET /v1/corrections/export?format=jsonl|csv&task=sentiment|toxicity */
+/** GET /v1/corrections/export?format=json|jsonl|csv&task=sentiment|toxicity */
 export const correctionsExportQuerySchema = z.strictObject({
-  format: z.enum(['jsonl', 'csv']).default('jsonl'),
+  format: z.enum(['json', 'jsonl', 'csv']).default('json'),
   task: z.enum(['sentiment', 'toxicity']).optional(),
 });
 
-/** One exported row (a JSONL line; the CSV has the same columns). */
+/** One exported row (a JSONL line, an element of `corrections` in JSON; the CSV has the same columns). */
 export interface CorrectionExportRow {
   task: 'sentiment' | 'toxicity';
   label: string;

@@ -6,7 +6,7 @@ import { call } from '../../test/call';
 import { newCommunity, pageView } from '../../test/fixtures';
 import { toxicityLabel } from '../services/text-scores';
 
-async function exportAs(token: string | undefined, query = '') {
+async function exportAs(token: string | undefined, query = '?format=jsonl') {
   const res = await SELF.fetch(`http://pulse.test/v1/corrections/export${query}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
@@ -35,7 +35,10 @@ describe('label corrections', () => {
       ['sentiment', 'negative', text, c.site, '42'],
       ['toxicity', 'offensive', text, c.site, '42'],
     ]);
-    expect(jsonl((await exportAs(c.owner, '?task=toxicity')).text)).toHaveLength(1);
+    expect(jsonl((await exportAs(c.owner, '?format=jsonl&task=toxicity')).text)).toHaveLength(1);
+    const json = await call<{ corrections: CorrectionExportRow[] }>('GET', '/v1/corrections/export', undefined, { token: c.owner });
+    expect(json.status).toBe(200);
+    expect(json.body.corrections).toEqual(rows);
   });
 
   it('correcting the same post again replaces the moderator’s earlier label', async () => {

@@ -9,7 +9,7 @@ import { jsonBody, queryParams } from '../validate';
 
 /**
  * POST /v1/corrections (moderators and owners): the right label for a post's sentiment or
- * toxicity. GET /v1/corrections/export?format=jsonl|csv[&task=] (owners): the community's
+ * toxicity. GET /v1/corrections/export?format=json|jsonl|csv[&task=] (owners): the community's
  * corrections with their texts, as training data.
  */
 export const correctionsRoutes = new Hono<AppEnv>()
@@ -26,6 +26,7 @@ export const correctionsRoutes = new Hono<AppEnv>()
     const me = caller(c);
     const { format, task } = c.req.valid('query');
     const rows = await correctionsOf(getDb(c.env), me.communityId, task);
+    if (format === 'json') return c.json({ corrections: rows }, 200, { 'cache-control': 'no-store' });
     const csv = format === 'csv';
     return c.body(csv ? toCsv(rows) : toJsonl(rows), 200, {
       'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
