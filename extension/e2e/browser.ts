@@ -24,6 +24,13 @@ export async function launchWithExtension(extensionDir: string): Promise<{ conte
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
-  context.once('close', () => rmSync(profile, { recursive: true, force: true }));
+  // Chromium's helpers may still be writing the profile as it closes: retry, never throw.
+  context.once('close', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      /* a temp dir left behind is harmless */
+    }
+  });
   return { context, extensionId };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { originSchema } from './common';
 
 /** GET /v1/dashboard?range=7|30|90 (owners): the community's pulse over a range of days. */
 export const dashboardQuerySchema = z.object({
@@ -60,3 +61,49 @@ export const dashboardResponseSchema = z.object({
   sentiment: z.array(z.object({ day: z.string(), net: z.number().nullable(), posts: z.int() })),
 });
 export type DashboardResponse = z.infer<typeof dashboardResponseSchema>;
+
+/** What the dashboard page drills down by. */
+export const breakdownBySchema = z.enum(['site', 'category', 'tag', 'thread']);
+export type BreakdownBy = z.infer<typeof breakdownBySchema>;
+
+/**
+ * GET /v1/dashboard/breakdown?range=&by=site|category|tag|thread[&site=&category=&tag=]
+ * (owners): the range's posts grouped one way, optionally within one site, category or
+ * tag (e.g. the threads of one category).
+ */
+export const breakdownQuerySchema = z.object({
+  range: z.enum(['7', '30', '90']).default('30').transform(Number),
+  by: breakdownBySchema,
+  site: originSchema.optional(),
+  category: z.string().trim().min(1).max(200).optional(),
+  tag: z.string().trim().min(1).max(100).optional(),
+});
+
+export const breakdownRowSchema = z.object({
+  /** The site's origin, the category, the tag, or the thread's id. */
+  key: z.string(),
+  /** The thread's title (threads only). */
+  title: z.string().nullable(),
+  /** The site of a site or thread row. */
+  site: z.string().nullable(),
+  /** The thread's address (threads only). */
+  url: z.string().nullable(),
+  threads: z.int(),
+  posts: z.int(),
+  /** Different members who posted. */
+  authors: z.int(),
+  /** Posts scored for sentiment above the confidence threshold, and the negative share of them. */
+  scored: z.int(),
+  negativeShare: z.number().nullable(),
+  /** Open or acknowledged alerts about it. */
+  openAlerts: z.int(),
+});
+export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
+
+export const breakdownResponseSchema = z.object({
+  range: z.int(),
+  by: breakdownBySchema,
+  filter: z.object({ site: z.string().nullable(), category: z.string().nullable(), tag: z.string().nullable() }),
+  rows: z.array(breakdownRowSchema),
+});
+export type BreakdownResponse = z.infer<typeof breakdownResponseSchema>;

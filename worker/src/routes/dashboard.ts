@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { dashboardQuerySchema } from '../../../shared/schemas/dashboard';
+import { breakdownQuerySchema, dashboardQuerySchema } from '../../../shared/schemas/dashboard';
 import { allow, caller } from '../auth/allow';
 import { getDb } from '../db/client';
 import type { AppEnv } from '../env';
 import { loadCommunity } from '../services/communities';
+import { breakdown } from '../services/breakdown';
 import { dashboard } from '../services/dashboard';
 import { queryParams } from '../validate';
 
@@ -14,4 +15,9 @@ export const dashboardRoutes = new Hono<AppEnv>().get('/', allow('owner'), query
   const community = await loadCommunity(db, me.communityId);
   const body = await dashboard(db, community, { range: c.req.valid('query').range, names: true, displayNameKey: c.env.DISPLAY_NAME_KEY });
   return c.json(body, 200);
-});
+})
+  /** GET /v1/dashboard/breakdown?range=&by=site|category|tag|thread[&site=&category=&tag=]: drill-down of the range's posts. */
+  .get('/breakdown', allow('owner'), queryParams(breakdownQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await breakdown(getDb(c.env), caller(c).communityId, q), 200);
+  });
