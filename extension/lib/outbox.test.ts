@@ -232,4 +232,14 @@ describe('Outbox', () => {
     expect(s.dropped).toBe(3);
     expect(s.lastError).toContain('QUOTA_BYTES');
   });
+  it('gives up on a send that never answers, keeps the batch and lets the next flush run', async () => {
+    const outbox = new Outbox({ now, sendTimeoutMs: 20 });
+    const evs = events(2);
+    await outbox.enqueue(evs);
+    const hung = await outbox.flush(() => new Promise<SendResult>(() => undefined));
+    expect(hung).toMatchObject({ sent: 0, remaining: 2, error: expect.stringContaining('No answer') });
+    const w = worker();
+    expect(await outbox.flush(w.send, { force: true })).toMatchObject({ sent: 2, remaining: 0 });
+    expect([...w.stored.keys()]).toEqual(evs.map((e) => e.id));
+  });
 });

@@ -92,6 +92,8 @@ export interface OutboxOptions {
   batchSize?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** A send not answered by then counts as failed (retried later), so a hung connection cannot stall the outbox. */
+  sendTimeoutMs?: number;
 }
 
 type Counters = Omit<OutboxState, 'pending'>;
@@ -113,6 +115,7 @@ export class Outbox {
   private readonly batchSize: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
+  private readonly sendTimeoutMs: number;
   private chain: Promise<unknown> = Promise.resolve();
   private flushing = false;
   private loaded: Promise<Loaded> | null = null;
@@ -125,6 +128,23 @@ export class Outbox {
     this.batchSize = Math.min(options.batchSize ?? MAX_EVENTS_PER_BATCH, MAX_EVENTS_PER_BATCH);
     this.baseDelayMs = options.baseDelayMs ?? 2_000;
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
+  }
+
+  /** The send's answer, or a retryable failure once it has taken too long. */
+  private async sendWithTimeout(send: Sender, batch: PulseEvent[]): Promise<SendResult> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<SendResult>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ ok: false, retry: true, error: `No answer from the Worker in ${Math.round(this.sendTimeoutMs / 1000)} s` }),
+        this.sendTimeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([send(batch), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private segmentKey(slot: number): `local:${string}` {
@@ -286,7 +306,8 @@ export class Outbox {
         const batch = state.segments[0]!.events.slice(0, this.batchSize);
         let result: SendResult;
         try {
-          result = await send(batch);
+          // A late answer is ignored: the batch stays and goes again (stored once).
+          result = await this.sendWithTimeout(send, batch);
         } catch (e) {
           result = { ok: false, retry: true, error: (e as Error).message || String(e) };
         }
