@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { type Alert, alertResponseSchema, type AlertsResponse, alertsResponseSchema } from '../../shared/schemas/alerts';
 import { type Account, accountSchema } from '../../shared/schemas/auth';
-import { type DashboardResponse, dashboardResponseSchema } from '../../shared/schemas/dashboard';
+import {
+  type BreakdownBy,
+  type BreakdownResponse,
+  breakdownResponseSchema,
+  type DashboardResponse,
+  dashboardResponseSchema,
+} from '../../shared/schemas/dashboard';
 import type { ApiError } from '../../shared/schemas/errors';
 import { type ApiCall, apiClient } from './api';
 
 export type DashboardRange = 7 | 30 | 90;
 export const DASHBOARD_RANGES: readonly DashboardRange[] = [7, 30, 90];
+
+/** A drill-down: grouped `by`, optionally within one site, category or tag. */
+export type BreakdownQuery = { by: BreakdownBy; site?: string; category?: string; tag?: string };
 
 export type AlertsQuery = { status?: 'open' | 'all'; site?: string; thread?: string; limit?: number };
 
@@ -14,6 +23,8 @@ export type AlertsQuery = { status?: 'open' | 'all'; site?: string; thread?: str
 export interface PulseApi {
   /** GET /v1/dashboard?range= (owners). */
   dashboard(range: DashboardRange): Promise<ApiCall<DashboardResponse>>;
+  /** GET /v1/dashboard/breakdown (owners): posts per site, category, tag or thread. */
+  breakdown(range: DashboardRange, query: BreakdownQuery): Promise<ApiCall<BreakdownResponse>>;
   /** GET /v1/alerts (moderators and owners). */
   alerts(query?: AlertsQuery): Promise<ApiCall<AlertsResponse>>;
   /** POST /v1/alerts/:id/ack: the updated alert. */
@@ -75,6 +86,22 @@ export function pulseApi(baseUrl: string, token: string, fetchImpl: typeof fetch
   return {
     dashboard: (range) =>
       run(base, dashboardResponseSchema, () => client.v1.dashboard.$get({ query: { range: String(range) as '7' | '30' | '90' } }), (b) => b),
+    breakdown: (range, query) =>
+      run(
+        base,
+        breakdownResponseSchema,
+        () =>
+          client.v1.dashboard.breakdown.$get({
+            query: {
+              range: String(range) as '7' | '30' | '90',
+              by: query.by,
+              ...(query.site ? { site: query.site } : {}),
+              ...(query.category !== undefined ? { category: query.category } : {}),
+              ...(query.tag ? { tag: query.tag } : {}),
+            },
+          }),
+        (b) => b,
+      ),
     alerts: (query = {}) => {
       const q = new URLSearchParams({ status: query.status ?? 'open' });
       if (query.site) q.set('site', query.site);

@@ -5,6 +5,7 @@ import { formatNumber, t, useLocale } from '../../lib/i18n';
 import { type Session, sessionItem } from '../../lib/session';
 import { workerUrlItem } from '../../lib/settings';
 import { AlertsList } from './components/Alerts';
+import { Breakdown } from './components/Breakdown';
 import { CsvButton } from './components/DataTable';
 import { alertsTable, isEmptyCommunity, siteHost } from './components/model';
 import { PulseView } from './components/PulseView';
@@ -184,6 +185,7 @@ function Dashboard({ deps, session, workerUrl }: { deps: DashboardDeps; session:
             {t('popup.loadingPulse')}
           </p>
         ))}
+      {owner && range !== null && dashboard.error?.status !== 403 && <Breakdown api={api} range={range} site={site} workerUrl={workerUrl} />}
     </main>
   );
 }

@@ -6,8 +6,14 @@ import type { Cell, Column, TableSpec } from './model';
 
 const show = (c: Column, v: Cell) => (c.format ? c.format(v) : v === null ? '–' : String(v));
 
+/** An extra last column of controls per row (e.g. drill down), never exported to CSV. */
+export interface RowActions {
+  label: string;
+  cell: (rowIndex: number) => ComponentChildren;
+}
+
 /** A table of the dashboard, its caption naming it; numbers right-aligned. */
-export function DataTable({ table, captionHidden = false, empty }: { table: TableSpec; captionHidden?: boolean; empty?: string }) {
+export function DataTable({ table, captionHidden = false, empty, actions }: { table: TableSpec; captionHidden?: boolean; empty?: string; actions?: RowActions }) {
   if (table.rows.length === 0) return <p class="muted">{empty ?? t('common.noRows')}</p>;
   return (
     <div class="table-scroll" tabIndex={0} role="group" aria-label={table.title}>
@@ -20,6 +26,7 @@ export function DataTable({ table, captionHidden = false, empty }: { table: Tabl
                 {c.label}
               </th>
             ))}
+            {actions && <th scope="col">{actions.label}</th>}
           </tr>
         </thead>
         <tbody>
@@ -36,6 +43,7 @@ export function DataTable({ table, captionHidden = false, empty }: { table: Tabl
                   </td>
                 ),
               )}
+              {actions && <td>{actions.cell(i)}</td>}
             </tr>
           ))}
         </tbody>

@@ -4,9 +4,9 @@
  */
 import { vi } from 'vitest';
 import type { Alert } from '../../../../shared/schemas/alerts';
-import type { DashboardResponse } from '../../../../shared/schemas/dashboard';
+import type { BreakdownResponse, BreakdownRow, DashboardResponse } from '../../../../shared/schemas/dashboard';
 import type { ApiCall } from '../../../lib/api';
-import type { DashboardRange, PulseApi } from '../../../lib/dashboard-api';
+import type { BreakdownQuery, DashboardRange, PulseApi } from '../../../lib/dashboard-api';
 import type { Session } from '../../../lib/session';
 
 export const SITE = 'https://forum.example';
@@ -144,6 +144,33 @@ export const ALERTS: Alert[] = [
 
 const ok = <T,>(data: T): Promise<ApiCall<T>> => Promise.resolve({ ok: true, data });
 
+const row = (over: Partial<BreakdownRow> & { key: string }): BreakdownRow => ({
+  title: null,
+  site: null,
+  url: null,
+  threads: 1,
+  posts: 1,
+  authors: 1,
+  scored: 0,
+  negativeShare: null,
+  openAlerts: 0,
+  ...over,
+});
+
+/** What the Worker's drill-down answers for the fake community. */
+export function breakdownOf(range: DashboardRange, q: BreakdownQuery): BreakdownResponse {
+  const rows: Record<BreakdownQuery['by'], BreakdownRow[]> = {
+    site: [row({ key: SITE, site: SITE, threads: 40, posts: 260, authors: 70, scored: 120, negativeShare: 0.125, openAlerts: 2 }), row({ key: OTHER_SITE, site: OTHER_SITE, threads: 9, posts: 50, authors: 20, openAlerts: 1 })],
+    category: [row({ key: 'SQL 数据库', threads: 12, posts: 140, authors: 33, scored: 60, negativeShare: 0.2, openAlerts: 1 }), row({ key: '', threads: 3, posts: 9, authors: 4 })],
+    tag: [row({ key: 'window-functions', threads: 5, posts: 70, authors: 21 }), row({ key: '=cmd|calc', threads: 1, posts: 2, authors: 2 })],
+    thread: [
+      row({ key: '4242', site: SITE, title: '<b>SQL</b> window functions 窗口函数', url: `${SITE}/t/sql/4242`, threads: 1, posts: 48, authors: 15, scored: 30, negativeShare: 0.6, openAlerts: 1 }),
+      row({ key: '77', site: SITE, title: null, url: 'javascript:alert(1)', posts: 12, authors: 6 }),
+    ],
+  };
+  return { range, by: q.by, filter: { site: q.site ?? null, category: q.category ?? null, tag: q.tag ?? null }, rows: rows[q.by] };
+}
+
 /** A fake Worker: each method a vi.fn, answering the given data (override per test). */
 export function fakeApi(over: Partial<Record<keyof PulseApi, unknown>> = {}) {
   let alerts = ALERTS.map((a) => ({ ...a }));
@@ -155,6 +182,7 @@ export function fakeApi(over: Partial<Record<keyof PulseApi, unknown>> = {}) {
   };
   const api = {
     dashboard: vi.fn((range: DashboardRange) => ok(fullDashboard(range))),
+    breakdown: vi.fn((range: DashboardRange, q: BreakdownQuery) => ok(breakdownOf(range, q))),
     alerts: vi.fn(() => ok({ alerts: alerts.filter((a) => a.status !== 'resolved'), open: alerts.filter((a) => a.status !== 'resolved').length })),
     acknowledge: vi.fn((id: string) => act(id, 'acknowledged')),
     resolve: vi.fn((id: string) => act(id, 'resolved')),
