@@ -39,6 +39,15 @@ export function threadUpsert(db: Db, site: SiteRef, thread: AnnotateRequest['thr
         createdAt: sql`coalesce(excluded.created_at, ${threads.createdAt})`,
         updatedAt: sql`excluded.updated_at`,
       },
+      // A thread sent again unchanged is not rewritten (its updated_at, the catalogue's version, stays).
+      setWhere: sql.raw(
+        [
+          ...['title', 'url', 'category', 'reply_count', 'like_count', 'view_count', 'created_at'].map(
+            (c) => `(excluded.${c} IS NOT NULL AND excluded.${c} IS NOT threads.${c})`,
+          ),
+          `(excluded.tags <> '[]' AND excluded.tags IS NOT threads.tags)`,
+        ].join(' OR '),
+      ),
     });
 }
 

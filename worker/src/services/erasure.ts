@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
 import { accounts, erasures, events, identities, memberDays, memberRisk, memberScores, members, posts } from '../db/schema';
@@ -50,7 +50,10 @@ export async function eraseAccount(db: Db, accountId: string, now = Date.now()) 
   const tombstones = chunkForInsert(memberIds.map((memberId) => ({ memberId, erasedAt: now }))).map((rows) =>
     db.insert(erasures).values(rows).onConflictDoNothing(),
   );
+  // Counted before the deletes: D1's meta.changes also counts rows the cache triggers touch.
   const results = await db.batch([
+    db.select({ n: count() }).from(events).where(mine(events.memberId)),
+    db.select({ n: count() }).from(posts).where(mine(posts.authorMemberId)),
     db.delete(events).where(mine(events.memberId)),
     db.update(posts).set({ authorMemberId: null }).where(mine(posts.authorMemberId)),
     db.delete(identities).where(eq(identities.accountId, accountId)),
@@ -61,6 +64,6 @@ export async function eraseAccount(db: Db, accountId: string, now = Date.now()) 
     db.update(accounts).set({ revokedAt: now }).where(and(eq(accounts.id, accountId), isNull(accounts.revokedAt))),
     ...tombstones,
   ]);
-  const changes = (i: number) => (results[i] as { meta?: { changes?: number } }).meta?.changes ?? 0;
-  return { identities: memberIds.length, events: changes(0), posts: changes(1) };
+  const counted = (i: number) => (results[i] as Array<{ n: number }>)[0]?.n ?? 0;
+  return { identities: memberIds.length, events: counted(0), posts: counted(1) };
 }

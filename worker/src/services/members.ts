@@ -36,6 +36,10 @@ export function upsertMembers(db: Db, rows: Iterable<MemberRow>) {
           lastSeenAt: sql`max(${members.lastSeenAt}, excluded.last_seen_at)`,
           displayNameEnc: sql`coalesce(${members.displayNameEnc}, excluded.display_name_enc)`,
         },
+        // A member seen again within their known window is not rewritten.
+        setWhere: sql.raw(
+          'excluded.first_seen_at < members.first_seen_at OR excluded.last_seen_at > members.last_seen_at OR (members.display_name_enc IS NULL AND excluded.display_name_enc IS NOT NULL)',
+        ),
       }),
   );
 }
