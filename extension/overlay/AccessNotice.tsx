@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AnnotationStore } from '../content/annotations';
+import { strings } from './strings';
 
 /** One notice per page when the Worker has revoked this browser's access: never a silent failure. */
 export function AccessNotice({ store }: { store: AnnotationStore }) {
@@ -10,7 +11,7 @@ export function AccessNotice({ store }: { store: AnnotationStore }) {
   return (
     <div class="notice" role="alert">
       <strong>Community Pulse</strong> {message}
-      <button type="button" aria-label="Dismiss" onClick={() => setClosed(true)}>
+      <button type="button" aria-label={strings.dismiss} onClick={() => setClosed(true)}>
         ×
       </button>
     </div>

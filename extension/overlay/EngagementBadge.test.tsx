@@ -78,6 +78,6 @@ describe('EngagementBadge with a community-relative score', () => {
     expect(card).toContain('Replies written');
     expect(card).toContain('falling (-22)');
     expect(card).toContain('Churn risk 81% (next 30 days)');
-    expect(card).toContain('days since active raises it (26 vs typical 4)');
+    expect(card).toContain('No activity for 26 days (typical 4): raises it');
   });
 });

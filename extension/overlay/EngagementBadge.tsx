@@ -89,7 +89,7 @@ export function EngagementBadge({ store, author }: { store: AnnotationStore; aut
           <small>
             {strings.formula} {strings.basis[engagement.basis ?? 'provisional']}{' '}
             {trend?.delta != null && `${strings.trend[trend.direction]} (${trend.delta > 0 ? '+' : ''}${trend.delta}). `}
-            {activity.topics} topics, {activity.replies} replies seen.
+            {strings.seen(activity.topics, activity.replies)}
           </small>
           {engagement.churn && (
             <div class="churn">

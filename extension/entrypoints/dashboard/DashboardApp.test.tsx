@@ -65,7 +65,7 @@ describe('DashboardApp', () => {
     const select = part().querySelector<HTMLSelectElement>('select')!;
     expect(select.closest('label')!.textContent).toMatch(/^Group by/);
     select.value = 'category';
-    await act(async () => select.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => void select.dispatchEvent(new Event('change', { bubbles: true })));
     await settle();
     expect(api.breakdown).toHaveBeenLastCalledWith(30, { by: 'category' });
     expect(firstCells()).toEqual(['SQL 数据库', '(no category)']);
@@ -91,7 +91,7 @@ describe('DashboardApp', () => {
     await mount(deps(session('owner'), api));
     const select = box.querySelector<HTMLSelectElement>('.site-filter select')!;
     select.value = OTHER_SITE;
-    await act(async () => select.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => void select.dispatchEvent(new Event('change', { bubbles: true })));
     await settle();
     expect(api.breakdown).toHaveBeenLastCalledWith(30, { by: 'site', site: OTHER_SITE });
   });
