@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
 import { inviteCodeSchema } from '../../../shared/schemas/auth';
 import { join } from '../../lib/api';
+import { t } from '../../lib/i18n';
 import { sessionItem } from '../../lib/session';
 import { workerUrlItem } from '../../lib/settings';
 import { allowOrigins } from './permissions';
 import { type Status, StatusLine } from './StatusLine';
+
+const ROLE_KEYS = { owner: 'roles.owner', moderator: 'roles.moderator', member: 'roles.member' } as const;
+const roleName = (role: keyof typeof ROLE_KEYS) => t(ROLE_KEYS[role]);
 
 /** Paste an invite code: the Worker answers with this browser's token (kept in extension storage). */
 export function JoinForm() {
@@ -16,10 +20,10 @@ export function JoinForm() {
     e.preventDefault();
     const parsed = inviteCodeSchema.safeParse(code);
     if (!parsed.success) {
-      setStatus({ kind: 'error', text: 'That is not an invite code. It looks like CP- followed by 26 letters and digits.' });
+      setStatus({ kind: 'error', text: t('options.join.notACode') });
       return;
     }
-    setStatus({ kind: 'busy', text: 'Joining…' });
+    setStatus({ kind: 'busy', text: t('options.join.joining') });
     const workerUrl = await workerUrlItem.getValue();
     const res = await join(workerUrl, parsed.data, label.trim() || undefined);
     if (!res.ok) {
@@ -33,18 +37,18 @@ export function JoinForm() {
     setStatus({
       kind: granted ? 'ok' : 'error',
       text: granted
-        ? `Joined ${community.name} as ${account.role}. Community Pulse now runs on ${community.sites.map((s) => s.origin).join(', ')}.`
-        : `Joined ${community.name} as ${account.role}, but without access to its sites the extension cannot show anything there. Use "Allow on the community's sites" below.`,
+        ? t('options.join.joined', { community: community.name, role: roleName(account.role), sites: community.sites.map((s) => s.origin).join(', ') })
+        : t('options.join.joinedNoAccess', { community: community.name, role: roleName(account.role) }),
     });
   };
 
   return (
     <section aria-labelledby="join-heading">
-      <h2 id="join-heading">Join your community</h2>
+      <h2 id="join-heading">{t('options.join.title')}</h2>
       <form onSubmit={submit} noValidate>
-        <label for="invite-code">Invite code</label>
+        <label for="invite-code">{t('options.join.label')}</label>
         <p class="hint" id="invite-code-hint">
-          The code your community's owner gave you, e.g. CP-7Q2M… It works once; the extension keeps the access it gives.
+          {t('options.join.hint')}
         </p>
         <input
           id="invite-code"
@@ -55,11 +59,11 @@ export function JoinForm() {
           value={code}
           onInput={(e) => setCode((e.target as HTMLInputElement).value)}
         />
-        <label for="device-label">Name this browser (optional)</label>
+        <label for="device-label">{t('options.join.deviceLabel')}</label>
         <input id="device-label" maxLength={60} value={label} onInput={(e) => setLabel((e.target as HTMLInputElement).value)} />
         <div class="buttons">
           <button type="submit" disabled={status.kind === 'busy'}>
-            Join
+            {t('options.join.submit')}
           </button>
         </div>
       </form>

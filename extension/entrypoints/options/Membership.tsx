@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { deleteMyData, exportMyData } from '../../lib/api';
+import { formatDateTime, formatNumber, t } from '../../lib/i18n';
 import { type Session, sessionItem } from '../../lib/session';
 import { workerUrlItem } from '../../lib/settings';
 import { allowOrigins } from './permissions';
@@ -14,6 +15,9 @@ function download(name: string, data: unknown) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const ROLE_KEYS = { owner: 'roles.owner', moderator: 'roles.moderator', member: 'roles.member' } as const;
+const roleLabel = (role: keyof typeof ROLE_KEYS) => t(ROLE_KEYS[role]);
+
 /** Who this browser is in which community, with the member's own data rights. */
 export function Membership({ session }: { session: Session }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -21,61 +25,61 @@ export function Membership({ session }: { session: Session }) {
 
   const allow = async () => {
     const granted = await allowOrigins(origins);
-    setStatus(granted ? { kind: 'ok', text: 'Access granted.' } : { kind: 'error', text: 'Access was not granted.' });
+    setStatus(granted ? { kind: 'ok', text: t('options.membership.granted') } : { kind: 'error', text: t('options.membership.notGranted') });
   };
 
   const exportData = async () => {
-    setStatus({ kind: 'busy', text: 'Preparing your data…' });
+    setStatus({ kind: 'busy', text: t('options.membership.preparing') });
     const res = await exportMyData(await workerUrlItem.getValue(), session.token);
     if (!res.ok) return setStatus({ kind: 'error', text: res.error });
     download('community-pulse-my-data.json', res.data);
-    setStatus({ kind: 'ok', text: 'Your data was downloaded as community-pulse-my-data.json.' });
+    setStatus({ kind: 'ok', text: t('options.membership.downloaded', { file: 'community-pulse-my-data.json' }) });
   };
 
   const erase = async () => {
-    if (!confirm(`Delete everything ${session.community.name}'s Community Pulse stores about you, and leave? This cannot be undone.`)) return;
-    setStatus({ kind: 'busy', text: 'Deleting…' });
+    if (!confirm(t('options.membership.confirmDelete', { community: session.community.name }))) return;
+    setStatus({ kind: 'busy', text: t('options.membership.deleting') });
     const res = await deleteMyData(await workerUrlItem.getValue(), session.token);
     if (!res.ok) return setStatus({ kind: 'error', text: res.error });
     await sessionItem.setValue(null);
-    setStatus({ kind: 'ok', text: `Deleted: ${res.data.deleted.events} events and the authorship of ${res.data.deleted.posts} posts. You have left the community.` });
+    setStatus({ kind: 'ok', text: t('options.membership.deleted', { events: formatNumber(res.data.deleted.events), posts: formatNumber(res.data.deleted.posts) }) });
   };
 
   const leave = async () => {
-    if (!confirm('Forget this community on this browser? Your data stays with the community until you delete it.')) return;
+    if (!confirm(t('options.membership.confirmForget'))) return;
     await sessionItem.setValue(null);
   };
 
   return (
     <section aria-labelledby="membership-heading">
-      <h2 id="membership-heading">Your community</h2>
+      <h2 id="membership-heading">{t('options.membership.title')}</h2>
       {session.revokedAt && (
         <p class="status status--error" role="alert">
-          The owner revoked this browser's access on {new Date(session.revokedAt).toLocaleString()}. Ask for a new invite code.
+          {t('options.membership.revoked', { when: formatDateTime(session.revokedAt) })}
         </p>
       )}
       <dl>
-        <dt>Community</dt>
+        <dt>{t('options.membership.community')}</dt>
         <dd data-testid="community-name">{session.community.name}</dd>
-        <dt>Your role</dt>
-        <dd data-testid="role">{session.role}</dd>
-        <dt>Runs on</dt>
+        <dt>{t('options.membership.role')}</dt>
+        <dd data-testid="role">{roleLabel(session.role)}</dd>
+        <dt>{t('options.membership.runsOn')}</dt>
         <dd>{origins.join(', ')}</dd>
-        <dt>Per-member scores</dt>
-        <dd>{session.community.settings.memberScores ? 'on' : 'switched off by the owner'}</dd>
+        <dt>{t('options.membership.memberScores')}</dt>
+        <dd>{session.community.settings.memberScores ? t('options.membership.scoresOn') : t('options.membership.scoresOff')}</dd>
       </dl>
       <div class="buttons">
         <button type="button" class="secondary" onClick={allow}>
-          Allow on the community's sites
+          {t('options.membership.allow')}
         </button>
         <button type="button" class="secondary" onClick={exportData}>
-          Export my data
+          {t('options.membership.export')}
         </button>
         <button type="button" class="danger" onClick={erase}>
-          Delete my data and leave
+          {t('options.membership.delete')}
         </button>
         <button type="button" class="secondary" onClick={leave}>
-          Forget on this browser
+          {t('options.membership.forget')}
         </button>
       </div>
       <StatusLine id="membership-status" status={status} />

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, useLocale } from '../../lib/i18n';
 import { type Session, sessionItem } from '../../lib/session';
 import { JoinForm } from './JoinForm';
+import { LanguageSetting } from './LanguageSetting';
 import { Membership } from './Membership';
 import { MyScore } from './MyScore';
 import { OwnerConsole } from './OwnerConsole';
 import { WorkerUrlForm } from './WorkerUrlForm';
 
 export function OptionsApp() {
+  useLocale();
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   useEffect(() => {
     void sessionItem.getValue().then(setSession);
@@ -15,7 +18,7 @@ export function OptionsApp() {
 
   return (
     <main>
-      <h1>Community Pulse</h1>
+      <h1>{t('app.name')}</h1>
       <WorkerUrlForm />
       {session === undefined ? null : session && !session.revokedAt ? (
         <>
@@ -29,6 +32,7 @@ export function OptionsApp() {
           <JoinForm />
         </>
       )}
+      <LanguageSetting />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkHealth } from '../../lib/api';
+import { t } from '../../lib/i18n';
 import { parseWorkerUrl, workerUrlItem } from '../../lib/settings';
 import { allowOrigins } from './permissions';
 import { type Status, StatusLine } from './StatusLine';
@@ -28,39 +29,38 @@ export function WorkerUrlForm() {
     const parsed = validated();
     if (!parsed.ok) return;
     if (!(await allowOrigins([parsed.origin]))) {
-      setStatus({ kind: 'error', text: `Not saved: the extension needs permission to reach ${parsed.origin}.` });
+      setStatus({ kind: 'error', text: t('options.worker.needPermission', { origin: parsed.origin }) });
       return;
     }
     await workerUrlItem.setValue(parsed.url);
     setUrl(parsed.url);
     setSaved(parsed.url);
-    setStatus({ kind: 'ok', text: `Saved. The extension now talks to ${parsed.url}.` });
+    setStatus({ kind: 'ok', text: t('options.worker.saved', { url: parsed.url }) });
   };
 
   const test = async () => {
     const parsed = validated();
     if (!parsed.ok) return;
     if (!(await allowOrigins([parsed.origin]))) {
-      setStatus({ kind: 'error', text: `The extension needs permission to reach ${parsed.origin} to test it.` });
+      setStatus({ kind: 'error', text: t('options.worker.needPermissionTest', { origin: parsed.origin }) });
       return;
     }
-    setStatus({ kind: 'busy', text: `Connecting to ${parsed.url}…` });
+    setStatus({ kind: 'busy', text: t('options.worker.connecting', { url: parsed.url }) });
     const res = await checkHealth(parsed.url);
     setStatus(
       res.ok
-        ? { kind: 'ok', text: `Connected: Community Pulse API ${res.data.version}, database ${res.data.database ? 'OK' : 'unavailable'}.` }
+        ? { kind: 'ok', text: res.data.database ? t('options.worker.connected', { version: res.data.version }) : t('options.worker.connectedNoDb', { version: res.data.version }) }
         : { kind: 'error', text: res.error },
     );
   };
 
   return (
     <section aria-labelledby="worker-heading">
-      <h2 id="worker-heading">Worker</h2>
+      <h2 id="worker-heading">{t('options.worker.title')}</h2>
       <form onSubmit={save} noValidate>
-        <label for="worker-url">Worker URL</label>
+        <label for="worker-url">{t('options.worker.label')}</label>
         <p class="hint" id="worker-url-hint">
-          The address of your community's Community Pulse Worker, e.g. https://pulse.example.workers.dev. For local
-          development: http://127.0.0.1:8787.
+          {t('options.worker.hint')}
         </p>
         <input
           id="worker-url"
@@ -74,13 +74,13 @@ export function WorkerUrlForm() {
           onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
         />
         <div class="buttons">
-          <button type="submit">Save</button>
+          <button type="submit">{t('options.worker.save')}</button>
           <button type="button" class="secondary" onClick={test} disabled={status.kind === 'busy'}>
-            Test connection
+            {t('options.worker.test')}
           </button>
         </div>
       </form>
-      <StatusLine id="worker-status" status={status} idle={saved ? `Current: ${saved}` : ''} />
+      <StatusLine id="worker-status" status={status} idle={saved ? t('options.worker.current', { url: saved }) : ''} />
     </section>
   );
 }
