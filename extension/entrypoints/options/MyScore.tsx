@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AuthorActivity, AuthorAnnotation } from '../../../shared/schemas/annotate';
 import { apiClient } from '../../lib/api';
+import { formatNumber, t } from '../../lib/i18n';
 import type { Session } from '../../lib/session';
 import { workerUrlItem } from '../../lib/settings';
 import { strings } from '../../overlay/strings';
@@ -8,18 +9,19 @@ import { strings } from '../../overlay/strings';
 type Score = { site: string; memberId: string; activity: AuthorActivity; engagement: AuthorAnnotation['engagement'] };
 
 /** How each component can be raised: the member's own lever, never a chore list. */
-const TIPS: Record<string, string> = {
-  posts: 'Share what you are working on: posts count most.',
-  topics: 'Start a topic with a question or something you learned.',
-  replies: 'Answer a question or add to a thread you read.',
-  likesGiven: 'Like the posts that helped you.',
-  likesReceived: 'Posts that help others collect likes.',
-  repliesReceived: 'Questions and ideas that invite answers draw replies.',
-  daysActive: 'Drop by on more days; a few minutes counts.',
-  views: 'Read a few threads in your topics.',
-  readingMinutes: 'Take time with the threads you open.',
-  acceptedAnswers: 'Answers that solve a question can be accepted.',
-};
+const TIP_KEYS = {
+  posts: 'options.myScore.tips.posts',
+  topics: 'options.myScore.tips.topics',
+  replies: 'options.myScore.tips.replies',
+  likesGiven: 'options.myScore.tips.likesGiven',
+  likesReceived: 'options.myScore.tips.likesReceived',
+  repliesReceived: 'options.myScore.tips.repliesReceived',
+  daysActive: 'options.myScore.tips.daysActive',
+  views: 'options.myScore.tips.views',
+  readingMinutes: 'options.myScore.tips.readingMinutes',
+  acceptedAnswers: 'options.myScore.tips.acceptedAnswers',
+} as const;
+const tip = (key: string) => (key in TIP_KEYS ? t(TIP_KEYS[key as keyof typeof TIP_KEYS]) : null);
 
 /** "Why is my score 62?": the member's own score per forum identity, and how to raise it. */
 export function MyScore({ session }: { session: Session }) {
@@ -39,9 +41,9 @@ export function MyScore({ session }: { session: Session }) {
 
   return (
     <section aria-labelledby="my-score-heading">
-      <h2 id="my-score-heading">Your score</h2>
-      {error && <p class="status status--error">Could not load your score: {error}</p>}
-      {scores?.length === 0 && <p>No score yet: it appears once you browse the community signed in.</p>}
+      <h2 id="my-score-heading">{t('options.myScore.title')}</h2>
+      {error && <p class="status status--error">{t('options.myScore.failed', { error })}</p>}
+      {scores?.length === 0 && <p>{t('options.myScore.none')}</p>}
       {scores?.map((s) => {
         const weakest = [...s.engagement.components].sort((a, b) => a.normalised - b.normalised).slice(0, 2);
         return (
@@ -50,24 +52,24 @@ export function MyScore({ session }: { session: Session }) {
               <strong>
                 {s.engagement.score} / 100 · {strings.levels[s.engagement.level]}
               </strong>{' '}
-              on {s.site}. {strings.basis[s.engagement.basis ?? 'provisional']}
+              {t('options.myScore.onSite', { site: s.site })} {strings.basis[s.engagement.basis ?? 'provisional']}
             </p>
             <table>
-              <caption class="sr-only">What makes up your score</caption>
+              <caption class="sr-only">{t('options.myScore.caption')}</caption>
               <tbody>
                 {s.engagement.components.map((c) => (
                   <tr key={c.key}>
                     <th scope="row">{strings.components[c.key]}</th>
-                    <td>{Math.round(c.value * 10) / 10}</td>
-                    <td>+{c.points.toFixed(1)} points</td>
+                    <td>{formatNumber(Math.round(c.value * 10) / 10)}</td>
+                    <td>{t('options.myScore.points', { points: formatNumber(c.points, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <p>To raise it:</p>
+            <p>{t('options.myScore.toRaise')}</p>
             <ul>
               {weakest.map((c) => (
-                <li key={c.key}>{TIPS[c.key]}</li>
+                <li key={c.key}>{tip(c.key)}</li>
               ))}
             </ul>
           </div>
