@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../../../shared/schemas/auth';
+import { formatDateTime, formatDay, t } from '../../lib/i18n';
 import type { OwnerApi } from './useOwnerApi';
 import { type Status, StatusLine } from './StatusLine';
+
+const ROLE_KEYS = { owner: 'roles.owner', moderator: 'roles.moderator', member: 'roles.member' } as const;
+const roleLabel = (role: keyof typeof ROLE_KEYS) => t(ROLE_KEYS[role]);
 
 /** Owners see who joined (by role, browser label, last seen) and revoke access at once. */
 export function AccountsPanel({ api, self }: { api: OwnerApi; self: string }) {
@@ -16,37 +20,47 @@ export function AccountsPanel({ api, self }: { api: OwnerApi; self: string }) {
   useEffect(() => void load(), [api]);
 
   const revoke = async (a: Account) => {
-    if (!confirm(`Revoke this ${a.role}'s access (${a.label ?? 'unnamed browser'})? It stops working at once.`)) return;
+    if (!confirm(t('options.accounts.confirmRevoke', { role: roleLabel(a.role), label: a.label ?? t('options.accounts.unnamed') }))) return;
     const res = await api.revokeAccount(a.id);
-    setStatus(res.ok ? { kind: 'ok', text: 'Access revoked.' } : { kind: 'error', text: res.error });
+    setStatus(res.ok ? { kind: 'ok', text: t('options.accounts.revoked') } : { kind: 'error', text: res.error });
     void load();
   };
 
   return (
     <section aria-labelledby="accounts-heading">
-      <h3 id="accounts-heading">People with access</h3>
+      <h3 id="accounts-heading">{t('options.accounts.title')}</h3>
       <StatusLine id="accounts-status" status={status} />
       <table>
         <thead>
           <tr>
-            <th scope="col">Role</th>
-            <th scope="col">Browser</th>
-            <th scope="col">Joined</th>
-            <th scope="col">Last seen</th>
-            <th scope="col" />
+            <th scope="col">{t('options.accounts.role')}</th>
+            <th scope="col">{t('options.accounts.browser')}</th>
+            <th scope="col">{t('options.accounts.joined')}</th>
+            <th scope="col">{t('options.accounts.lastSeen')}</th>
+            <th scope="col">
+              <span class="sr-only">{t('options.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {accounts.map((a) => (
             <tr key={a.id}>
-              <td>{a.role}</td>
-              <td>{a.label ?? '—'}{a.id === self ? ' (you)' : ''}</td>
-              <td>{new Date(a.createdAt).toLocaleDateString()}</td>
-              <td>{a.revokedAt ? `revoked ${new Date(a.revokedAt).toLocaleDateString()}` : a.lastSeenAt ? new Date(a.lastSeenAt).toLocaleString() : '—'}</td>
+              <td>{roleLabel(a.role)}</td>
+              <td>
+                {a.label ?? '—'}
+                {a.id === self ? ` ${t('options.accounts.you')}` : ''}
+              </td>
+              <td>{formatDay(a.createdAt, true)}</td>
+              <td>{a.revokedAt ? t('options.accounts.revokedOn', { when: formatDay(a.revokedAt, true) }) : a.lastSeenAt ? formatDateTime(a.lastSeenAt) : '—'}</td>
               <td>
                 {!a.revokedAt && a.id !== self && (
-                  <button type="button" class="secondary" onClick={() => void revoke(a)}>
-                    Revoke
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={t('options.accounts.revokeOf', { role: roleLabel(a.role), label: a.label ?? t('options.accounts.unnamed') })}
+                    onClick={() => void revoke(a)}
+                  >
+                    {t('options.revoke')}
                   </button>
                 )}
               </td>
