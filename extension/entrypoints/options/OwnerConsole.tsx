@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { ask } from '../../lib/messages';
 import type { Session } from '../../lib/session';
 import { AccountsPanel } from './AccountsPanel';
@@ -18,15 +19,15 @@ export function OwnerConsole({ session }: { session: Session }) {
     const res = await api.setMemberScores(next);
     if (!res.ok) return setStatus({ kind: 'error', text: res.error });
     await ask({ type: 'refresh-session' });
-    setStatus({ kind: 'ok', text: next ? 'Per-member scores are on.' : 'Per-member scores are off for everyone (members still see their own).' });
+    setStatus({ kind: 'ok', text: next ? t('options.owner.scoresOn') : t('options.owner.scoresOff') });
   };
 
   return (
     <section aria-labelledby="owner-heading">
-      <h2 id="owner-heading">Manage {session.community.name}</h2>
+      <h2 id="owner-heading">{t('options.owner.title', { community: session.community.name })}</h2>
       <p>
         <button type="button" class="secondary" onClick={() => void toggleScores()}>
-          {session.community.settings.memberScores ? 'Switch per-member scores off' : 'Switch per-member scores on'}
+          {session.community.settings.memberScores ? t('options.owner.switchOff') : t('options.owner.switchOn')}
         </button>
       </p>
       <StatusLine id="owner-status" status={status} />

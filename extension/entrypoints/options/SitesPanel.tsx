@@ -2,19 +2,20 @@ import { useState } from 'preact/hooks';
 import { type Engine, engineSchema } from '../../../shared/schemas/common';
 import type { Site, SiteSelectors } from '../../../shared/schemas/auth';
 import { type GenericSelectors, validateSelectors } from '../../adapters/generic';
+import { t } from '../../lib/i18n';
 import { ask } from '../../lib/messages';
 import type { OwnerApi } from './useOwnerApi';
 import { type Status, StatusLine } from './StatusLine';
 
-const FIELDS: Array<[keyof GenericSelectors, string]> = [
-  ['post', 'Post (each post’s root element) *'],
-  ['author', 'Author name'],
-  ['authorLink', 'Author profile link'],
-  ['time', 'Time'],
-  ['body', 'Post text'],
-  ['title', 'Thread title (in the page)'],
-  ['id', 'Post id (selector, or @attribute of the post)'],
-];
+const FIELDS = [
+  ['post', 'options.sites.fields.post'],
+  ['author', 'options.sites.fields.author'],
+  ['authorLink', 'options.sites.fields.authorLink'],
+  ['time', 'options.sites.fields.time'],
+  ['body', 'options.sites.fields.body'],
+  ['title', 'options.sites.fields.title'],
+  ['id', 'options.sites.fields.id'],
+] as const satisfies ReadonlyArray<readonly [keyof GenericSelectors, string]>;
 
 function SiteEditor({ api, site }: { api: OwnerApi; site: Site }) {
   const [engine, setEngine] = useState<Engine>(site.engine as Engine);
@@ -33,14 +34,14 @@ function SiteEditor({ api, site }: { api: OwnerApi; site: Site }) {
     const res = await api.patchSite(site.id, { engine, selectors: payload });
     if (!res.ok) return setStatus({ kind: 'error', text: res.error });
     await ask({ type: 'refresh-session' });
-    setStatus({ kind: 'ok', text: payload ? 'Saved: members’ extensions read this site with these selectors.' : 'Saved.' });
+    setStatus({ kind: 'ok', text: payload ? t('options.sites.savedSelectors') : t('options.sites.saved') });
   };
 
   return (
-    <form onSubmit={save} aria-label={`Settings for ${site.origin}`}>
+    <form onSubmit={save} aria-label={t('options.sites.settingsFor', { site: site.origin })}>
       <h4>{site.origin}</h4>
       <label>
-        Engine{' '}
+        {t('options.sites.engine')}{' '}
         <select value={engine} onChange={(e) => setEngine((e.target as HTMLSelectElement).value as Engine)}>
           {engineSchema.options.map((o) => (
             <option key={o} value={o}>
@@ -50,10 +51,10 @@ function SiteEditor({ api, site }: { api: OwnerApi; site: Site }) {
         </select>
       </label>
       <details open={!!site.selectors}>
-        <summary>Custom CSS selectors (when the extension reads this forum badly)</summary>
+        <summary>{t('options.sites.selectors')}</summary>
         {FIELDS.map(([key, label]) => (
           <label key={key} class="field">
-            {label}
+            {t(label)}
             <input
               spellcheck={false}
               value={selectors[key] ?? ''}
@@ -63,7 +64,7 @@ function SiteEditor({ api, site }: { api: OwnerApi; site: Site }) {
         ))}
       </details>
       <div class="buttons">
-        <button type="submit">Save site</button>
+        <button type="submit">{t('options.sites.save')}</button>
       </div>
       <StatusLine id={`site-status-${site.id}`} status={status} />
     </form>
@@ -82,28 +83,28 @@ export function SitesPanel({ api, sites }: { api: OwnerApi; sites: Site[] }) {
     if (!res.ok) return setStatus({ kind: 'error', text: res.error });
     await ask({ type: 'refresh-session' });
     setOrigin('');
-    setStatus({ kind: 'ok', text: 'Site added. Members’ extensions will ask for access to it.' });
+    setStatus({ kind: 'ok', text: t('options.sites.added') });
   };
 
   return (
     <section aria-labelledby="sites-heading">
-      <h3 id="sites-heading">Sites</h3>
+      <h3 id="sites-heading">{t('options.sites.title')}</h3>
       {sites.map((s) => (
         <SiteEditor key={s.id} api={api} site={s} />
       ))}
       <form class="row" onSubmit={add}>
         <label>
-          Add a site{' '}
+          {t('options.sites.add')}{' '}
           <input placeholder="https://forum.example.com" value={origin} onInput={(e) => setOrigin((e.target as HTMLInputElement).value)} />
         </label>
-        <select aria-label="Engine" value={engine} onChange={(e) => setEngine((e.target as HTMLSelectElement).value as Engine)}>
+        <select aria-label={t('options.sites.engine')} value={engine} onChange={(e) => setEngine((e.target as HTMLSelectElement).value as Engine)}>
           {engineSchema.options.map((o) => (
             <option key={o} value={o}>
               {o}
             </option>
           ))}
         </select>
-        <button type="submit">Add</button>
+        <button type="submit">{t('options.sites.addButton')}</button>
       </form>
       <StatusLine id="sites-status" status={status} />
     </section>
