@@ -190,6 +190,8 @@ export const posts = sqliteTable(
     index('posts_author_idx').on(t.authorMemberId),
     index('posts_thread_idx').on(t.siteId, t.threadExtId, t.postNumber),
     index('posts_reply_to_idx').on(t.siteId, t.threadExtId, t.replyToNumber),
+    // The alert rules read a site's recent posts (services/alerts.ts) after every page that changed something.
+    index('posts_site_created_idx').on(t.siteId, t.createdAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `posts_site_created_idx` ON `posts` (`site_id`,`created_at`);
