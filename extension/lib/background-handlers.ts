@@ -6,6 +6,7 @@ import { alertsQuerySchema } from '../../shared/schemas/alerts';
 import { alertsCacheItem } from './alerts-cache';
 import { annotate, catalogue, correctLabel, me, recommendations, sendEvents } from './api';
 import { pulseApi } from './dashboard-api';
+import { t } from './i18n';
 import type { Message } from './messages';
 import type { Outbox, OutboxState } from './outbox';
 import type { Session } from './session';
@@ -22,7 +23,8 @@ export interface BackgroundDeps {
   fetchImpl?: typeof fetch;
 }
 
-export const REVOKED_MESSAGE = 'Your access to this community was revoked. Ask its owner for a new invite.';
+/** What pages and the popup say once the Worker has revoked this browser's token. */
+export const revokedMessage = () => t('background.revoked');
 
 /**
  * What the background does with each message. Everything coming from a content
@@ -43,15 +45,15 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
     }
     case 'annotate': {
       const session = await deps.session();
-      if (!session) return { ok: false, code: 'not_joined', error: 'Join your community in the extension’s options first.' };
-      if (session.revokedAt) return { ok: false, code: 'token_revoked', error: REVOKED_MESSAGE };
+      if (!session) return { ok: false, code: 'not_joined', error: t('background.notJoined') };
+      if (session.revokedAt) return { ok: false, code: 'token_revoked', error: revokedMessage() };
       const r = annotateRequestSchema.safeParse(message.request);
       if (!r.success) return { ok: false, code: 'invalid', error: `invalid annotate request: ${r.error.issues[0]?.message}` };
       const res = await annotate(await deps.workerUrl(), session.token, r.data, deps.fetchImpl);
       if (res.ok) return { ok: true, data: res.data };
       if (res.code === 'token_revoked') {
         await deps.onRevoked();
-        return { ok: false, code: res.code, error: REVOKED_MESSAGE };
+        return { ok: false, code: res.code, error: revokedMessage() };
       }
       return { ok: false, code: res.code, error: res.error };
     }

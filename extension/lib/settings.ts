@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_WORKER_URL } from '../../shared/constants';
+import { t } from './i18n';
 
 /** The Worker the extension talks to. */
 export const workerUrlItem = storage.defineItem<string>('local:workerUrl', {
@@ -18,21 +19,21 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 export function parseWorkerUrl(input: string): ParsedWorkerUrl {
   const text = input.trim();
-  if (!text) return { ok: false, error: 'Enter the address of your Community Pulse Worker.' };
+  if (!text) return { ok: false, error: t('options.worker.errors.empty') };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, error: 'That is not a web address. Example: https://pulse.example.workers.dev' };
+    return { ok: false, error: t('options.worker.errors.notUrl') };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, error: 'The address must start with https:// (or http:// for this computer).' };
+    return { ok: false, error: t('options.worker.errors.scheme') };
   }
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    return { ok: false, error: 'Use https:// for a Worker on another computer; http:// is only allowed for localhost.' };
+    return { ok: false, error: t('options.worker.errors.insecure') };
   }
-  if (url.username || url.password) return { ok: false, error: 'Leave user names and passwords out of the address.' };
-  if (url.search || url.hash) return { ok: false, error: 'Leave ?query and #fragment out of the address.' };
+  if (url.username || url.password) return { ok: false, error: t('options.worker.errors.credentials') };
+  if (url.search || url.hash) return { ok: false, error: t('options.worker.errors.query') };
   const path = url.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}`, origin: url.origin };
 }
