@@ -86,6 +86,7 @@ const annotate = fc.record({
       createdAt: fc.constant('2026-11-01T00:00:00Z'),
       likeCount: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
       replyToNumber: fc.constant(null),
+      text: fc.option(fc.oneof(text, fc.constant('<p>x</p>'.repeat(1000))), { nil: undefined }),
     }),
     { maxLength: 4 },
   ),
@@ -96,6 +97,10 @@ export const VALID_BODY: Record<string, fc.Arbitrary<unknown>> = {
   'POST /v1/events': fc.array(event, { minLength: 1, maxLength: 5 }).map((events) => ({ events })),
   'POST /v1/annotate': annotate,
   'POST /v1/catalogue': annotate.map((a) => ({ site: a.site, engine: a.engine, threads: [a.thread] })),
+  'POST /v1/corrections': fc.oneof(
+    fc.record({ site: origin, post, text, task: fc.constant('sentiment'), label: fc.constantFrom('negative', 'neutral', 'positive', 'hate') }),
+    fc.record({ site: origin, post, text, task: fc.constant('toxicity'), label: fc.constantFrom('not_toxic', 'offensive', 'hate', 'positive') }),
+  ),
   'POST /v1/join': fc.record({ code: fc.constantFrom('CP-ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'cp-not-a-code'), label: text }),
   'POST /v1/invites': fc.record({
     role: fc.constantFrom('member', 'moderator', 'owner', 'admin'),
