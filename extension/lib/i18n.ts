@@ -201,6 +201,31 @@ export function onLanguageChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * Intl formatters are costly to build (a page of 500 badges built thousands): one per
+ * locale and options, reused.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, options: object, make: (locale: string) => F): F {
+  const locale = currentLocale();
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = make(locale);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached('n', options, (locale) => new Intl.NumberFormat(locale, options));
+}
+
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached('d', options, (locale) => new Intl.DateTimeFormat(locale, options));
+}
+
 /** Re-renders the calling component when the language changes; returns the current locale tag. */
 export function useLocale(): string {
   const [, setTick] = useState(0);
@@ -212,17 +237,17 @@ export function useLocale(): string {
 // Numbers and dates, per locale.
 
 export function formatNumber(x: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: Math.abs(x) < 10 ? 2 : 1, ...options }).format(x);
+  return numberFormat({ maximumFractionDigits: Math.abs(x) < 10 ? 2 : 1, ...options }).format(x);
 }
 
 /** A share 0..1 as a percentage: 0.4567 → "45.7%" (or "46%" with digits 0). */
 export function formatPercent(share: number, digits = 0): string {
-  return new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
+  return numberFormat({ style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
 }
 
 /** A signed change: "+5", "−3", "±0". */
 export function formatDelta(x: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(currentLocale(), { signDisplay: 'exceptZero', maximumFractionDigits: 1, ...options }).format(x);
+  return numberFormat({ signDisplay: 'exceptZero', maximumFractionDigits: 1, ...options }).format(x);
 }
 
 const toDate = (d: string | number | Date) =>
@@ -230,10 +255,10 @@ const toDate = (d: string | number | Date) =>
 
 /** A calendar day ("2026-11-20" is a UTC day): "Nov 20" / "11月20日"; with the year when asked. */
 export function formatDay(d: string | number | Date, withYear = false): string {
-  return new Intl.DateTimeFormat(currentLocale(), { month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(toDate(d));
+  return dateFormat({ month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(toDate(d));
 }
 
 /** A moment in the reader's time zone: "Nov 20, 10:32 AM" / "11月20日 10:32". */
 export function formatDateTime(d: string | number | Date): string {
-  return new Intl.DateTimeFormat(currentLocale(), { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(toDate(d));
+  return dateFormat({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(toDate(d));
 }
