@@ -7,6 +7,14 @@ import { formatPercent, t } from '../lib/i18n';
 
 /** Each label has its own mark and word: never colour alone. */
 const MARK = { positive: '↑', neutral: '→', negative: '↓' } as const;
+/** Message keys as literals (the i18n test walks the sources for every key). */
+const LABEL = { positive: 'sentiment.label.positive', neutral: 'sentiment.label.neutral', negative: 'sentiment.label.negative' } as const;
+const CATEGORY = { toxic: 'sentiment.category.toxic', offensive: 'sentiment.category.offensive', hate: 'sentiment.category.hate' } as const;
+const TOXICITY = {
+  not_toxic: 'sentiment.toxicityLabel.not_toxic',
+  offensive: 'sentiment.toxicityLabel.offensive',
+  hate: 'sentiment.toxicityLabel.hate',
+} as const;
 type ToxicityLabel = (typeof TOXICITY_LABELS)[number];
 type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
@@ -36,11 +44,11 @@ export function SentimentChip({ store, postId }: { store: AnnotationStore; postI
   const [open, setOpen] = useState<'toxicity' | 'correct' | null>(null);
   if (!scores) return null;
   const { sentiment, toxicity } = scores;
-  const label = t(`postSentiment.label.${sentiment.label}`);
+  const label = t(LABEL[sentiment.label]);
   const confidence = formatPercent(sentiment.confidence);
   const hover = [
-    t('postSentiment.confidence', { confidence }),
-    ...(sentiment.uncertain ? [t('postSentiment.uncertainHint', { threshold: formatPercent(CONFIDENCE_THRESHOLD) })] : []),
+    t('sentiment.confidence', { confidence }),
+    ...(sentiment.uncertain ? [t('sentiment.uncertainHint', { threshold: formatPercent(CONFIDENCE_THRESHOLD) })] : []),
   ].join(' ');
   const toggle = (what: 'toxicity' | 'correct') => setOpen(open === what ? null : what);
   return (
@@ -49,36 +57,36 @@ export function SentimentChip({ store, postId }: { store: AnnotationStore; postI
         class={`chip chip--${sentiment.label}${sentiment.uncertain ? ' chip--uncertain' : ''}`}
         tabIndex={0}
         title={hover}
-        aria-label={t(sentiment.uncertain ? 'postSentiment.chipLabelUncertain' : 'postSentiment.chipLabel', { label, confidence })}
+        aria-label={t(sentiment.uncertain ? 'sentiment.chipLabelUncertain' : 'sentiment.chipLabel', { label, confidence })}
         data-label={sentiment.label}
         data-uncertain={String(sentiment.uncertain)}
       >
         <span aria-hidden="true">{MARK[sentiment.label]}</span> {label}
-        {sentiment.uncertain && ` (${t('postSentiment.uncertain')})`}
+        {sentiment.uncertain && ` (${t('sentiment.uncertain')})`}
       </span>
       {toxicity.flagged.length > 0 && (
         <button
           type="button"
           class="tox"
           aria-expanded={open === 'toxicity'}
-          title={open === 'toxicity' ? t('postSentiment.toxicHide') : t('postSentiment.toxicShow')}
+          title={open === 'toxicity' ? t('sentiment.toxicHide') : t('sentiment.toxicShow')}
           onClick={() => toggle('toxicity')}
         >
-          <span aria-hidden="true">⚠</span> {t('postSentiment.toxicWarning')}
+          <span aria-hidden="true">⚠</span> {t('sentiment.toxicWarning')}
         </button>
       )}
       {store.canCorrect(postId) && (
-        <button type="button" class="fix" aria-expanded={open === 'correct'} title={t('postSentiment.correctTitle')} onClick={() => toggle('correct')}>
-          <span aria-hidden="true">✎</span> {t('postSentiment.correct')}
+        <button type="button" class="fix" aria-expanded={open === 'correct'} title={t('sentiment.correctTitle')} onClick={() => toggle('correct')}>
+          <span aria-hidden="true">✎</span> {t('sentiment.correct')}
         </button>
       )}
       {open === 'toxicity' && (
-        <span class="pop" role="group" aria-label={t('postSentiment.toxicWarning')}>
+        <span class="pop" role="group" aria-label={t('sentiment.toxicWarning')}>
           <ul>
             {(['toxic', 'offensive', 'hate'] as const).map((k) => (
               <li key={k} data-flagged={String(toxicity.flagged.includes(k))}>
                 {toxicity.flagged.includes(k) ? '⚠ ' : ''}
-                {t('postSentiment.probability', { category: t(`postSentiment.category.${k}`), share: formatPercent(toxicity[k]) })}
+                {t('sentiment.probability', { category: t(CATEGORY[k]), share: formatPercent(toxicity[k]) })}
               </li>
             ))}
           </ul>
@@ -109,34 +117,34 @@ function CorrectionForm({ store, postId, scores, onClose }: { store: AnnotationS
   };
 
   return (
-    <form class="pop" onSubmit={save} aria-label={t('postSentiment.correctTitle')}>
+    <form class="pop" onSubmit={save} aria-label={t('sentiment.correctTitle')}>
       <fieldset>
-        <legend>{t('postSentiment.correctSentiment')}</legend>
+        <legend>{t('sentiment.correctSentiment')}</legend>
         {SENTIMENT_LABELS.map((l) => (
           <label key={l}>
             <input type="radio" name="sentiment" value={l} checked={sentiment === l} onChange={() => setSentiment(l)} /> {MARK[l]}{' '}
-            {t(`postSentiment.label.${l}`)}
+            {t(LABEL[l])}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>{t('postSentiment.correctToxicity')}</legend>
+        <legend>{t('sentiment.correctToxicity')}</legend>
         {TOXICITY_LABELS.map((l) => (
           <label key={l}>
-            <input type="radio" name="toxicity" value={l} checked={toxicity === l} onChange={() => setToxicity(l)} /> {t(`postSentiment.toxicityLabel.${l}`)}
+            <input type="radio" name="toxicity" value={l} checked={toxicity === l} onChange={() => setToxicity(l)} /> {t(TOXICITY[l])}
           </label>
         ))}
       </fieldset>
       <span class="actions">
         <button type="submit" disabled={status.kind === 'saving'}>
-          {t('postSentiment.save')}
+          {t('sentiment.save')}
         </button>
         <button type="button" onClick={onClose}>
-          {t('postSentiment.cancel')}
+          {t('sentiment.cancel')}
         </button>
       </span>
       <small role="status">
-        {status.kind === 'saved' ? t('postSentiment.saved') : status.kind === 'failed' ? t('postSentiment.failed', { error: status.error }) : ''}
+        {status.kind === 'saved' ? t('sentiment.saved') : status.kind === 'failed' ? t('sentiment.failed', { error: status.error }) : ''}
       </small>
     </form>
   );
