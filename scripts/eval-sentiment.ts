@@ -17,10 +17,11 @@
  * --split test scores only the rows of the held-out test part (scripts/sentiment/split.ts),
  * which training never saw; the default (all) includes rows the model was trained on.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { shippedModel, SENTIMENT_MODEL_VERSION } from '../shared/sentiment/index';
-import { detectFormat, readLabelled, type FileFormat } from './sentiment/datasets';
-import { evaluate, formatResult, resultJson, type Task, type ToxicityHead } from './sentiment/evaluate';
+import { detectFormat, readLabelled, type FileFormat, type Row } from './sentiment/datasets';
+import { evaluate, formatResult, resultJson, type EvalResult, type Task, type ToxicityHead } from './sentiment/evaluate';
 import type { SplitName } from './sentiment/split';
 
 function usage(msg: string): never {
@@ -54,16 +55,22 @@ for (let i = 0; i < args.length; i++) {
   else usage(`unexpected argument ${a}`);
 }
 if (!file) usage('no file given');
-const fmt = format ?? detectFormat(file);
+if (!existsSync(file)) usage(`no such file: ${file}`);
+if (!statSync(file).isFile()) usage(`not a file: ${file}`);
 if (head && task !== 'toxicity') usage('--head applies to --task toxicity');
 
-let rows;
+let fmt: FileFormat;
+let rows: Row[];
+let result: EvalResult;
 try {
+  fmt = format ?? detectFormat(file);
   rows = readLabelled(file, fmt);
+  if (rows.length === 0) throw new Error(`${file}: no labelled rows`);
+  result = evaluate(rows, { task, head: task === 'toxicity' ? (head ?? 'offensive') : undefined, split, baselines, format: fmt }, shippedModel());
+  if (result.n === 0) throw new Error(`${file}: no rows in split ${split}`);
 } catch (e) {
   usage((e as Error).message);
 }
-const result = evaluate(rows, { task, head: task === 'toxicity' ? (head ?? 'offensive') : undefined, split, baselines, format: fmt }, shippedModel());
 console.log(`model ${SENTIMENT_MODEL_VERSION}`);
 console.log(`file ${path.relative(process.cwd(), path.resolve(file))} (${fmt}), task ${task}${task === 'toxicity' ? ` (${head ?? 'offensive'})` : ''}, split ${split}`);
 for (const line of formatResult(result)) console.log(line);

@@ -28,6 +28,12 @@ export interface ToxicityExample {
 
 export const SENTIMENT_SOURCES = ['sst2', 'tweeteval', 'chnsenticorp', 'waimai'] as const satisfies readonly SourceName[];
 export const TOXICITY_SOURCES = ['olidTrain', 'olidVal', 'davidson', 'hateval'] as const satisfies readonly SourceName[];
+/**
+ * No labelled Chinese toxicity data exists here; the Chinese reviews (hotel and delivery,
+ * praise and complaints alike) serve as "not toxic" examples, so Chinese posts are not
+ * flagged merely because the toxicity data never showed a Han character.
+ */
+export const NOT_TOXIC_SOURCES = ['chnsenticorp', 'waimai'] as const satisfies readonly SourceName[];
 
 export function sentimentExamples(): SentimentExample[] {
   const out: SentimentExample[] = [];
@@ -51,7 +57,8 @@ export function sentimentExamples(): SentimentExample[] {
  * Toxicity targets by source:
  * - OLID (offensive 0/1): toxic = offensive = label; hate = 0 when not offensive, else unknown;
  * - Davidson (0 hate, 1 offensive, 2 neither): hate -> 1,1,1; offensive -> 1,1,0; neither -> 0,0,0;
- * - HatEval (hate 0/1): hate = label; toxic = 1 when hateful, else unknown; offensive unknown.
+ * - HatEval (hate 0/1): hate = label; toxic = 1 when hateful, else unknown; offensive unknown;
+ * - Chinese reviews (NOT_TOXIC_SOURCES): 0, 0, 0.
  */
 export function toxicityExamples(): ToxicityExample[] {
   const out: ToxicityExample[] = [];
@@ -70,6 +77,9 @@ export function toxicityExamples(): ToxicityExample[] {
       }
       out.push({ source, text: r.text, part: partOf(r.text), targets, label: r.label });
     }
+  }
+  for (const source of NOT_TOXIC_SOURCES) {
+    for (const r of readSource(source)) out.push({ source, text: r.text, part: partOf(r.text), targets: [0, 0, 0], label: 0 });
   }
   return out;
 }

@@ -39,6 +39,24 @@ export function readVaderLexicon(): LexiconEntry[] {
 }
 
 /**
+ * Emoji ratings of the Emoji Sentiment Ranking (Kralj Novak et al. 2015, CC BY-SA 4.0, as
+ * the `sentiment` package ships them in build/emoji.json, scale -5..+5): ~750 emoji the
+ * VADER lexicon does not rate, brought to VADER's -4..+4 scale.
+ */
+export function readEmojiLexicon(): LexiconEntry[] {
+  const require = createRequire(import.meta.url);
+  const file = path.join(path.dirname(require.resolve('sentiment/package.json')), 'build', 'emoji.json');
+  const table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  const out: LexiconEntry[] = [];
+  for (const [emoji, score] of Object.entries(table)) {
+    const tokens = splitTokens(emoji);
+    if (tokens.length !== 1 || !Number.isFinite(score) || score === 0) continue;
+    out.push({ tokens, valence: (score * 4) / 5 });
+  }
+  return out;
+}
+
+/**
  * Rows (vocabulary ids for one token, hashed n-gram rows for two or three) and their prior
  * vectors. Entries whose tokens are not all in the vocabulary are skipped; when two entries
  * land on one row their priors are averaged.

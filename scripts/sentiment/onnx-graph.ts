@@ -10,6 +10,16 @@ import { HASH_M1, HASH_M2, HASH_Q, type FeatureShape } from '../../shared/sentim
  * a text-classification model: inputs `input_ids` and `attention_mask` ([batch, sequence]
  * int64, as the tokenizer gives them), output `logits` [batch, classes].
  *
+ * The columns form groups (`groups`): a 'sigmoid' group's columns are independent
+ * logistic outputs and leave the graph as they are; a 'softmax' group's columns are
+ * turned into the logit of their softmax probability,
+ *
+ *   out_c = z_c - log Σ_{j≠c} exp(z_j)     so that   sigmoid(out_c) = softmax(z)_c,
+ *
+ * so one model with `problem_type: multi_label_classification` (transformers.js applies a
+ * sigmoid to every output) gives the kernel's sentiment probabilities (summing to 1) and
+ * its toxicity probabilities side by side.
+ *
  * The n-grams are formed in the graph from neighbouring token ids, with the arithmetic of
  * shared/sentiment/features.ts (Mul, Add, Mod on int64), then looked up in the weight
  * table (Gather), masked by the attention mask, summed and divided by tokens^alpha:
@@ -31,6 +41,8 @@ export interface GraphWeights {
   codes: Uint8Array;
   /** codebook [classes × 256] */
   codebook: Float32Array;
+  /** consecutive column groups covering all classes (default: one sigmoid group) */
+  groups?: { head: 'softmax' | 'sigmoid'; columns: number }[];
 }
 
 const T = onnx.TensorProto.DataType;
@@ -131,7 +143,36 @@ export function buildGraph(w: GraphWeights, encoding: 'fp32' | 'codebook', name:
   }
   const n = node('ReduceSum', [maskF, 'c_axes1'], [{ name: 'keepdims', type: A.INT, i: 1 }]);
   const den = node('Pow', [n, 'c_alpha']);
-  node('Add', [node('Div', [total, den]), 'c_bias'], [], 'logits');
+  const z = node('Add', [node('Div', [total, den]), 'c_bias']);
+
+  const groups = w.groups ?? [{ head: 'sigmoid' as const, columns: C }];
+  if (groups.reduce((s, g) => s + g.columns, 0) !== C) throw new Error('groups do not cover the classes');
+  const outs: string[] = [];
+  let start = 0;
+  groups.forEach((g, gi) => {
+    const k = g.columns;
+    inits.push(i64(`g${gi}_start`, [start]), i64(`g${gi}_end`, [start + k]));
+    const zg = slice(z, `g${gi}_start`, `g${gi}_end`);
+    start += k;
+    if (g.head === 'sigmoid') {
+      outs.push(zg);
+      return;
+    }
+    // out_c = (z_c - m) - log(Σ_{j≠c} exp(z_j - m)), the sums of the others by a matrix
+    // product with (1 - identity): no cancellation when one class dominates.
+    const others = new Float32Array(k * k);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) others[i * k + j] = i === j ? 0 : 1;
+    inits.push(f32(`g${gi}_others`, others, [k, k]));
+    const m = node('ReduceMax', [zg], [
+      { name: 'axes', type: A.INTS, ints: [1] },
+      { name: 'keepdims', type: A.INT, i: 1 },
+    ]);
+    const shifted = node('Sub', [zg, m]);
+    const sumOthers = node('MatMul', [node('Exp', [shifted]), `g${gi}_others`]);
+    outs.push(node('Sub', [shifted, node('Log', [sumOthers])]));
+  });
+  if (outs.length === 1) node('Identity', [outs[0]!], [], 'logits');
+  else node('Concat', outs, [{ name: 'axis', type: A.INT, i: 1 }], 'logits');
 
   const model: OnnxTypes.IModelProto = {
     irVersion: 8,

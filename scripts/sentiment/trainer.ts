@@ -55,17 +55,40 @@ function trainingSet(feats: DocFeatures[], map: Map<number, number>, alpha: numb
 export function trainSentiment(
   rows: readonly SentimentExample[],
   space: FeatureSpace,
-  opts: { lambda: number; sourceWeights: Record<string, number>; prior: Map<number, readonly number[]>; maxIterations: number },
+  opts: {
+    lambda: number;
+    sourceWeights: Record<string, number>;
+    prior: Map<number, readonly number[]>;
+    maxIterations: number;
+    /** sources whose classes weigh equally in the loss (macro-F1 counts classes equally) */
+    balanceClasses?: readonly string[];
+    /**
+     * two-class sources whose rows also say "not neutral" (scored by the full softmax):
+     * without this, a language seen only in two-class data (Chinese) never learns to
+     * push "neutral" down, and clear reviews come out neutral.
+     */
+    notNeutral?: readonly string[];
+  },
   log?: Log,
 ): TaskModel {
   const feats = featuresOf(rows.map((r) => r.text), space);
   const map = compactRows(feats, space.shape.vocabSize, space.featureMinDocs, opts.prior.keys());
+  const balanced = new Set(opts.balanceClasses ?? []);
+  const group = (r: SentimentExample) => (balanced.has(r.source) ? `${r.source}/${r.label}` : r.source);
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.source, (counts.get(r.source) ?? 0) + 1);
-  const weight = Float64Array.from(rows, (r) => (opts.sourceWeights[r.source] ?? 1) / counts.get(r.source)!);
+  const classes = new Map<string, Set<number>>();
+  for (const r of rows) {
+    counts.set(group(r), (counts.get(group(r)) ?? 0) + 1);
+    classes.set(r.source, (classes.get(r.source) ?? new Set()).add(r.label));
+  }
+  const weight = Float64Array.from(rows, (r) => {
+    const share = balanced.has(r.source) ? 1 / classes.get(r.source)!.size : 1;
+    return ((opts.sourceWeights[r.source] ?? 1) * share) / counts.get(group(r))!;
+  });
   const set = trainingSet(feats, map, space.alpha, weight);
   set.label = Int32Array.from(rows, (r) => r.label);
-  set.allowed = Int32Array.from(rows, (r) => r.allowed);
+  const notNeutral = new Set(opts.notNeutral ?? []);
+  set.allowed = Int32Array.from(rows, (r) => (notNeutral.has(r.source) ? 0b111 : r.allowed));
   const prior = new Float64Array(map.size * 3);
   for (const [row, p] of opts.prior) prior.set(p, map.get(row)! * 3);
   log?.(`sentiment: ${rows.length} texts, ${map.size} feature rows`);
@@ -94,16 +117,24 @@ export function trainToxicity(
 }
 
 /**
- * Codebook quantisation of a task (one codebook per class); rows whose every weight
- * rounds to code 0 (exactly 0) are left out of the file.
+ * Codebook quantisation of a task (one codebook per class). Rows whose largest weight is
+ * below `pruneBelow` in absolute value are dropped first (weight 0: they move a logit by
+ * less than pruneBelow / sqrt(tokens)), and so are rows whose every weight rounds to
+ * code 0 (exactly 0); dropped rows are not in the file.
  */
-export function quantizeTask(t: TaskModel, levels: number): TaskWeights {
+export function quantizeTask(t: TaskModel, levels: number, pruneBelow = 0): TaskWeights {
   const C = t.labels.length;
-  const K = t.rows.length;
+  const live: number[] = [];
+  for (let k = 0; k < t.rows.length; k++) {
+    let m = 0;
+    for (let c = 0; c < C; c++) m = Math.max(m, Math.abs(t.W[k * C + c]!));
+    if (m > 0 && m >= pruneBelow) live.push(k);
+  }
+  const K = live.length;
   const books = new Float32Array(C * 256);
   const codes = new Uint8Array(K * C);
   for (let c = 0; c < C; c++) {
-    const col = Float64Array.from({ length: K }, (_, k) => t.W[k * C + c]!);
+    const col = Float64Array.from(live, (k) => t.W[k * C + c]!);
     const book = codebook(col, levels);
     books.set(book, c * 256);
     const cc = encodeValues(col, book);
@@ -121,7 +152,7 @@ export function quantizeTask(t: TaskModel, levels: number): TaskWeights {
     labels: t.labels,
     bias: Float32Array.from(t.b),
     codebook: books,
-    rows: Uint32Array.from(keep, (k) => t.rows[k]!),
+    rows: Uint32Array.from(keep, (k) => t.rows[live[k]!]!),
     codes: outCodes,
   };
 }
