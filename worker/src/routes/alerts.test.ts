@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AlertsResponse } from '../../../shared/schemas/alerts';
+import { SENTIMENT_MODEL_VERSION } from '../../../shared/sentiment/index';
 import { call } from '../../test/call';
 import { newCommunity } from '../../test/fixtures';
 import { getDb } from '../db/client';
@@ -78,11 +79,12 @@ describe('alerts', () => {
     expect((await call('PATCH', '/v1/community/webhook', { url: 'http://insecure.example/hook' }, { token: c.owner })).status).toBe(400);
     expect((await call('PATCH', '/v1/community/webhook', { url: 'https://hooks.example/pulse' }, { token: c.owner })).status).toBe(200);
     const stmts = [];
-    const score = (hash: string, label: string) =>
+    const score = (hash: string, label: string, version = SENTIMENT_MODEL_VERSION) =>
       env.DB.prepare(
-        "INSERT OR IGNORE INTO text_scores (text_hash, model_version, label, negative, neutral, positive, confidence, toxic, offensive, hate, language, source, created_at) VALUES (?, 'v', ?, ?, 0.1, ?, 0.9, 0.05, 0.05, 0.01, 'en', 'worker', 0)",
-      ).bind(hash, label, label === 'negative' ? 0.85 : 0.05, label === 'negative' ? 0.05 : 0.85);
-    stmts.push(score('neg', 'negative'), score('pos', 'positive'));
+        "INSERT OR IGNORE INTO text_scores (text_hash, model_version, label, negative, neutral, positive, confidence, toxic, offensive, hate, language, source, created_at) VALUES (?, ?, ?, ?, 0.1, ?, 0.9, 0.05, 0.05, 0.01, 'en', 'worker', 0)",
+      ).bind(hash, version, label, label === 'negative' ? 0.85 : 0.05, label === 'negative' ? 0.05 : 0.85);
+    // 'stale' was scored negative only by an older model: it no longer counts.
+    stmts.push(score('neg', 'negative'), score('pos', 'positive'), score('stale', 'negative', 'an-older-model'));
     const thread = (id: string) => env.DB.prepare('INSERT INTO threads (site_id, ext_id, title, first_seen_at, updated_at) VALUES (?, ?, ?, 0, 0)').bind(site, id, `Thread ${id}`);
     const post = (t: string, n: number, created: number, hash: string) =>
       env.DB.prepare('INSERT INTO posts (site_id, ext_id, thread_ext_id, post_number, created_at, text_hash, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0)').bind(
@@ -101,6 +103,8 @@ describe('alerts', () => {
     // Today: one thread turns, 7 of 9 posts negative.
     stmts.push(thread('hot'));
     for (let n = 1; n <= 9; n++) stmts.push(post('hot', n, now - 3 * 3_600_000 + n * MIN, n <= 7 ? 'neg' : 'pos'));
+    stmts.push(thread('old-model'));
+    for (let n = 1; n <= 9; n++) stmts.push(post('old-model', n, now - 3 * 3_600_000 + n * MIN, n <= 7 ? 'stale' : 'pos'));
     await env.DB.batch(stmts);
 
     const sent: Array<[string, { text: string; alert: { kind: string } }]> = [];
@@ -123,8 +127,8 @@ describe('alert rules on synthetic histories', () => {
   const HOUR = 3_600_000;
   const insertScore = (hash: string, label: string, toxic: number) =>
     env.DB.prepare(
-      "INSERT OR IGNORE INTO text_scores (text_hash, model_version, label, negative, neutral, positive, confidence, toxic, offensive, hate, language, source, created_at) VALUES (?, 'v', ?, ?, 0.1, ?, 0.9, ?, 0.05, 0.01, 'en', 'worker', 0)",
-    ).bind(hash, label, label === 'negative' ? 0.85 : 0.05, label === 'negative' ? 0.05 : 0.85, toxic);
+      "INSERT OR IGNORE INTO text_scores (text_hash, model_version, label, negative, neutral, positive, confidence, toxic, offensive, hate, language, source, created_at) VALUES (?, ?, ?, ?, 0.1, ?, 0.9, ?, 0.05, 0.01, 'en', 'worker', 0)",
+    ).bind(hash, SENTIMENT_MODEL_VERSION, label, label === 'negative' ? 0.85 : 0.05, label === 'negative' ? 0.05 : 0.85, toxic);
   const insertThread = (site: number, id: string) =>
     env.DB.prepare('INSERT INTO threads (site_id, ext_id, title, first_seen_at, updated_at) VALUES (?, ?, ?, 0, 0)').bind(site, id, `Thread ${id}`);
   const insertPost = (site: number, t: string, n: number, created: number, hash: string | null, author: string | null = null) =>

@@ -9,7 +9,9 @@ import {
   pileOns,
   type ThreadMood,
 } from '../../../shared/alerts/rules';
+import { SENTIMENT_CONFIDENCE_THRESHOLD } from '../../../shared/constants';
 import type { Alert, AlertKind } from '../../../shared/schemas/alerts';
+import { SENTIMENT_MODEL_VERSION } from '../../../shared/sentiment/index';
 import { newId } from '../auth/secrets';
 import type { Db } from '../db/client';
 import { alerts, communities, sites, threads } from '../db/schema';
@@ -18,7 +20,7 @@ import { decryptName } from './display-names';
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** Sentiment counts only above this confidence (Discourse's 0.6). */
-export const CONFIDENCE = 0.6;
+export const CONFIDENCE = SENTIMENT_CONFIDENCE_THRESHOLD;
 
 interface Found {
   kind: AlertKind;
@@ -35,7 +37,7 @@ async function heated(db: Db, siteId: number, now: number): Promise<Found[]> {
       SELECT p.thread_ext_id AS thread, count(*) AS posts,
              sum(CASE WHEN s.label = 'negative' THEN 1 ELSE 0 END) AS negative,
              sum(CASE WHEN s.toxic >= ${HEAT.toxicFrom} THEN 1 ELSE 0 END) AS toxic
-      FROM posts p JOIN text_scores s ON s.text_hash = p.text_hash
+      FROM posts p JOIN text_scores s ON s.text_hash = p.text_hash AND s.model_version = ${SENTIMENT_MODEL_VERSION}
       WHERE p.site_id = ${siteId} AND p.created_at >= ${from} AND p.created_at < ${to} AND s.confidence >= ${CONFIDENCE}
       GROUP BY p.thread_ext_id`);
   const [recent, history] = await Promise.all([moods(now - DAY, now + 1), moods(now - 30 * DAY, now - DAY)]);
