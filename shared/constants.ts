@@ -24,3 +24,8 @@ export const MAX_DWELL_MS = 86_400_000;
  * content script need not bundle the model to print it (a test keeps them equal).
  */
 export const SENTIMENT_CONFIDENCE_THRESHOLD = 0.6;
+
+/** Sentiment labels, in the kernel's output order. */
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+/** Toxicity as one label: offensive and hate both imply toxic. */
+export const TOXICITY_LABELS = ['not_toxic', 'offensive', 'hate'] as const;

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PostSentiment } from '../../shared/schemas/annotate';
-import { SENTIMENT_LABELS, TOXICITY_LABELS } from '../../shared/schemas/corrections';
-import { SENTIMENT_CONFIDENCE_THRESHOLD as CONFIDENCE_THRESHOLD } from '../../shared/constants';
+import { SENTIMENT_CONFIDENCE_THRESHOLD as CONFIDENCE_THRESHOLD, SENTIMENT_LABELS, TOXICITY_LABELS } from '../../shared/constants';
 import type { AnnotationStore } from '../content/annotations';
 import { formatPercent, t } from '../lib/i18n';
 

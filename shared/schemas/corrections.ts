@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { MAX_TEXT_CHARS } from '../sentiment/prepare';
+import { SENTIMENT_LABELS, TOXICITY_LABELS } from '../constants';
 import { externalIdSchema, originSchema } from './common';
 
-export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
-/** Toxicity as one label: offensive and hate both imply toxic. */
-export const TOXICITY_LABELS = ['not_toxic', 'offensive', 'hate'] as const;
+// Defined in constants.ts (the content script reads them without bundling zod).
+export { SENTIMENT_LABELS, TOXICITY_LABELS } from '../constants';
 
 const base = {
   site: originSchema,
