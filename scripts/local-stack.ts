@@ -117,6 +117,8 @@ export async function startWorker(opts: {
   config?: string;
   /** Exposes /__scheduled, to run the cron's work on demand. */
   testScheduled?: boolean;
+  /** wrangler's log level (default warn; info shows the Worker's console.log). */
+  logLevel?: 'warn' | 'info' | 'log';
 }): Promise<RunningWorker> {
   const args = [
     wranglerBin,
@@ -130,7 +132,7 @@ export async function startWorker(opts: {
     '0',
     '--show-interactive-dev-session=false',
     '--log-level',
-    'warn',
+    opts.logLevel ?? 'warn',
     ...(opts.persistTo ? ['--persist-to', opts.persistTo] : []),
     ...(opts.config ? ['--config', opts.config] : []),
     ...(opts.testScheduled ? ['--test-scheduled'] : []),

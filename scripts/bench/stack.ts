@@ -28,9 +28,11 @@ export function benchConfig(dir: string): string {
   return file;
 }
 
-export async function startBenchStack(): Promise<BenchStack> {
+/** `seed` writes into the migrated local D1 before the Worker opens it. */
+export async function startBenchStack(seed?: (persistTo: string) => void): Promise<BenchStack> {
   const d1 = mkdtempSync(path.join(os.tmpdir(), 'pulse-bench-'));
   applyMigrations(d1);
+  seed?.(d1);
   const secrets = randomSecrets();
   const worker = await startWorker({
     port: await freePort(),
@@ -38,6 +40,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     vars: secrets,
     config: benchConfig(d1),
     testScheduled: true,
+    logLevel: 'log',
   });
   return {
     worker,

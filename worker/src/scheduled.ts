@@ -16,6 +16,8 @@ export interface ScheduledReport {
   churn: Array<{ communityId: number; members?: number; skipped?: boolean; scored?: number; error?: string }>;
   neighbours: Array<{ siteId: number; events?: number; rows?: number; error?: string }>;
   alerts: Array<{ communityId: number; opened?: number; error?: string }>;
+  /** Wall time of each step, milliseconds (logged with the report: `wrangler tail`). */
+  ms: { rollups: number; churn: number; neighbours: number; alerts: number };
 }
 
 async function each<T, R>(items: T[], run: (t: T) => Promise<R>, label: (t: T) => object): Promise<Array<R | ({ error: string } & object)>> {
@@ -43,8 +45,16 @@ export async function runScheduled(
   options: { forceChurn?: boolean; post?: (url: string, body: unknown) => Promise<void> } = {},
 ): Promise<ScheduledReport> {
   const db = getDb(env);
+  let mark = Date.now();
+  const lap = () => {
+    const t = Date.now();
+    const ms = t - mark;
+    mark = t;
+    return ms;
+  };
   const all = await db.select({ id: sites.id, communityId: sites.communityId }).from(sites);
   const rollups = await each(all, async (s) => ({ siteId: s.id, ...(await rollupSite(db, s, now)) }), (s) => ({ siteId: s.id }));
+  const rollupsMs = lap();
   const trained = await db.all<{ community_id: number; trained_at: number }>(sql`SELECT community_id, trained_at FROM churn_models`);
   const lastTrained = new Map(trained.map((t) => [t.community_id, t.trained_at]));
   const communities = [...new Set(all.map((s) => s.communityId))];
@@ -58,11 +68,15 @@ export async function runScheduled(
     },
     (communityId) => ({ communityId }),
   );
+  const churnMs = lap();
   const neighbours = await each(all, async (s) => ({ siteId: s.id, ...(await recomputeNeighbours(db, s.id, now)) }), (s) => ({ siteId: s.id }));
+  const neighboursMs = lap();
   const alerts = await each(
     communities,
     async (communityId) => ({ communityId, opened: (await detectAlerts(db, communityId, now, { post: options.post })).length }),
     (communityId) => ({ communityId }),
   );
-  return { rollups, churn, neighbours, alerts } as ScheduledReport;
+  const report = { rollups, churn, neighbours, alerts, ms: { rollups: rollupsMs, churn: churnMs, neighbours: neighboursMs, alerts: lap() } } as ScheduledReport;
+  console.log(`scheduled: ${JSON.stringify(report)}`);
+  return report;
 }
