@@ -99,7 +99,8 @@ export class AnnotationStore {
         if (res.ok) {
           for (const a of res.data.authors) this.byAuthor.set(a.author, a);
           for (const p of res.data.posts ?? []) this.byPost.set(p.id, p);
-          if (res.data.posts) for (const p of chunk) this.texts.set(p.id, prepareText(p.text));
+          // Scores made on this device (model "device:…") cannot be corrected: that sends the text.
+          if (res.data.posts) for (const p of chunk) if (!this.byPost.get(p.id)?.model.startsWith('device:')) this.texts.set(p.id, prepareText(p.text));
           for (const p of chunk) if (p.author && !this.byAuthor.has(p.author)) this.hidden.add(p.author);
           this.lastError = null;
         } else if (res.code === 'token_revoked' || res.code === 'not_joined') {

@@ -131,13 +131,16 @@ describe('extension hygiene in the browser', () => {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     const manifest = await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): any } } }).chrome.runtime.getManifest());
     console.log(JSON.stringify({ permissions: manifest.permissions, host_permissions: manifest.host_permissions, optional_host_permissions: manifest.optional_host_permissions }));
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
+    // offscreen: on-device mode's model runs in an offscreen document.
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'offscreen', 'scripting', 'storage']);
     expect(manifest.host_permissions.sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
-    // No eval in extension pages: the default MV3 policy holds (no unsafe-eval).
-    const csp = manifest.content_security_policy?.extension_pages ?? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
-    expect(csp).not.toMatch(/(?<!wasm-)unsafe-eval|unsafe-inline|https?:/);
+    // No eval in extension pages: MV3's default policy, written out for on-device mode's
+    // WebAssembly ('wasm-unsafe-eval' compiles WebAssembly only; scripts only from the extension).
+    const csp = manifest.content_security_policy?.extension_pages;
+    expect(csp).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
+    expect(csp).not.toMatch(/(?<!wasm-)unsafe-eval|unsafe-inline|https?:|blob:|data:/);
     // And the policy is enforced: an inline script added to an extension page does not run.
     const ran = await page.evaluate(async () => {
       const script = document.createElement('script');

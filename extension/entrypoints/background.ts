@@ -6,6 +6,7 @@ import { syncContentScript } from '../lib/content-script-registration';
 import type { Message } from '../lib/messages';
 import { initI18n } from '../lib/i18n';
 import { Outbox } from '../lib/outbox';
+import { type OffscreenReply, onDeviceItem } from '../lib/ondevice';
 import { markRevoked, sessionItem } from '../lib/session';
 import { workerUrlItem } from '../lib/settings';
 import { toolbarBadge } from '../lib/toolbar-badge';
@@ -27,6 +28,8 @@ export default defineBackground(() => {
     saveSession: (s) => sessionItem.setValue(s),
     onRevoked: markRevoked,
     // Soon after new events; if the service worker is stopped first, the alarm picks them up.
+    onDevice: () => onDeviceItem.getValue(),
+    scoreOnDevice,
     scheduleFlush: () => {
       clearTimeout(timer);
       timer = setTimeout(() => void flush(deps).then(updateBadge), FLUSH_DELAY_MS);
@@ -47,6 +50,8 @@ export default defineBackground(() => {
   alertsCacheItem.watch(() => void updateBadge());
 
   browser.runtime.onMessage.addListener((message: Message, _sender, sendResponse) => {
+    // The offscreen document answers its own messages.
+    if ((message as { target?: string } | undefined)?.target === 'offscreen') return false;
     handleMessage(message, deps).then(sendResponse, (e: Error) => sendResponse({ ok: false, error: e.message }));
     return true; // answer asynchronously
   });
@@ -79,3 +84,27 @@ export default defineBackground(() => {
   void flush(deps).then(updateBadge);
   void initI18n().then(refreshAlerts);
 });
+
+const OFFSCREEN_URL = 'offscreen.html';
+let creating: Promise<void> | null = null;
+
+/** Opens the offscreen document of on-device mode unless it is open (one per extension). */
+async function ensureOffscreen(): Promise<void> {
+  const url = browser.runtime.getURL(`/${OFFSCREEN_URL}` as '/');
+  const open = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+  if (open.length > 0) return;
+  creating ??= browser.offscreen
+    .createDocument({
+      url: OFFSCREEN_URL,
+      reasons: [browser.offscreen.Reason.WORKERS],
+      justification: 'Scores post text with the sentiment model (WebAssembly) so the text never leaves the browser',
+    })
+    .finally(() => (creating = null));
+  await creating;
+}
+
+/** Post texts -> scores, in the offscreen document (on-device mode). */
+async function scoreOnDevice(texts: string[], hubModel: string | null): Promise<OffscreenReply> {
+  await ensureOffscreen();
+  return (await browser.runtime.sendMessage({ target: 'offscreen', type: 'score', texts, hubModel })) as OffscreenReply;
+}

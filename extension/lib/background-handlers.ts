@@ -1,4 +1,4 @@
-import { annotateRequestSchema } from '../../shared/schemas/annotate';
+import { type AnnotateRequestParsed, annotateRequestSchema } from '../../shared/schemas/annotate';
 import { eventSchema, type PulseEvent } from '../../shared/schemas/events';
 import { catalogueRequestSchema } from '../../shared/schemas/catalogue';
 import { correctionRequestSchema } from '../../shared/schemas/corrections';
@@ -8,6 +8,7 @@ import { annotate, catalogue, correctLabel, me, recommendations, sendEvents } fr
 import { pulseApi } from './dashboard-api';
 import { t } from './i18n';
 import type { Message } from './messages';
+import type { OffscreenReply, OnDeviceSettings } from './ondevice';
 import type { Outbox, OutboxState } from './outbox';
 import type { Session } from './session';
 
@@ -21,6 +22,10 @@ export interface BackgroundDeps {
   /** Asks for a flush soon (debounced by the caller). */
   scheduleFlush: () => void;
   fetchImpl?: typeof fetch;
+  /** On-device mode's setting (lib/ondevice.ts); off when absent. */
+  onDevice?: () => Promise<OnDeviceSettings>;
+  /** Scores texts in the offscreen document (transformers.js). */
+  scoreOnDevice?: (texts: string[], hubModel: string | null) => Promise<OffscreenReply>;
 }
 
 /** What pages and the popup say once the Worker has revoked this browser's token. */
@@ -49,7 +54,9 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
       if (session.revokedAt) return { ok: false, code: 'token_revoked', error: revokedMessage() };
       const r = annotateRequestSchema.safeParse(message.request);
       if (!r.success) return { ok: false, code: 'invalid', error: `invalid annotate request: ${r.error.issues[0]?.message}` };
-      const res = await annotate(await deps.workerUrl(), session.token, r.data, deps.fetchImpl);
+      const request = await onDeviceRequest(r.data, session.role, deps);
+      if (!request.ok) return request;
+      const res = await annotate(await deps.workerUrl(), session.token, request.request, deps.fetchImpl);
       if (res.ok) return { ok: true, data: res.data };
       if (res.code === 'token_revoked') {
         await deps.onRevoked();
@@ -104,6 +111,8 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
       const session = await deps.session();
       if (!session || session.revokedAt) return { ok: false, code: 'not_joined', error: 'Not joined' };
       if (session.role === 'member') return { ok: false, code: 'forbidden', error: 'Only moderators and owners correct labels' };
+      // A correction carries the post's text to the Worker: not while text stays in the browser.
+      if ((await deps.onDevice?.())?.enabled) return { ok: false, code: 'on_device', error: t('onDevice.noCorrections') };
       const r = correctionRequestSchema.safeParse(message.request);
       if (!r.success) return { ok: false, code: 'invalid', error: `invalid correction: ${r.error.issues[0]?.message}` };
       const res = await correctLabel(await deps.workerUrl(), session.token, r.data, deps.fetchImpl);
@@ -113,6 +122,41 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
     default:
       return { ok: false, error: 'unknown message' };
   }
+}
+
+/**
+ * On-device mode: each post's text is replaced by the scores the offscreen document made
+ * of it, so no text leaves the browser. Members get no post scores, so theirs is simply
+ * dropped. If scoring fails the request is not sent (never the text instead).
+ */
+export async function onDeviceRequest(
+  request: AnnotateRequestParsed,
+  role: Session['role'],
+  deps: Pick<BackgroundDeps, 'onDevice' | 'scoreOnDevice'>,
+): Promise<{ ok: true; request: AnnotateRequestParsed } | { ok: false; code: string; error: string }> {
+  const settings = await deps.onDevice?.();
+  if (!settings?.enabled) return { ok: true, request };
+  const withText = request.posts.filter((p) => p.text !== undefined);
+  const strip = ({ text: _text, scores: _scores, ...p }: AnnotateRequestParsed['posts'][number]) => p;
+  if (role === 'member' || withText.length === 0) return { ok: true, request: { ...request, posts: request.posts.map(strip) } };
+  if (!deps.scoreOnDevice) return { ok: false, code: 'on_device_failed', error: t('onDevice.errors.scoring', { error: 'no offscreen document' }) };
+  let reply: OffscreenReply;
+  try {
+    reply = await deps.scoreOnDevice(
+      withText.map((p) => p.text!),
+      settings.hubModel,
+    );
+  } catch (e) {
+    reply = { ok: false, error: (e as Error).message };
+  }
+  if (!reply.ok || reply.scores.length !== withText.length) {
+    return { ok: false, code: 'on_device_failed', error: t('onDevice.errors.scoring', { error: reply.ok ? 'wrong number of scores' : reply.error }) };
+  }
+  const byPost = new Map(withText.map((p, i) => [p, reply.scores[i]!]));
+  return {
+    ok: true,
+    request: { ...request, posts: request.posts.map((p) => (byPost.has(p) ? { ...strip(p), scores: byPost.get(p)! } : strip(p))) },
+  };
 }
 
 const threadAlertsQuery = alertsQuerySchema.pick({ site: true, thread: true }).required();

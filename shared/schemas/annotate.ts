@@ -20,6 +20,45 @@ export const threadInputSchema = z.strictObject({
 });
 export type ThreadInput = z.input<typeof threadInputSchema>;
 
+const unit = z.number().min(0).max(1);
+
+/** How far the three sentiment probabilities of client scores may sum away from 1. */
+export const PROBS_SUM_TOLERANCE = 0.01;
+
+/**
+ * Scores a browser made of a post's text in on-device mode (the extension's offscreen
+ * document running the shipped model, or an owner-chosen Hugging Face model, in
+ * transformers.js): sent instead of the text, which then never leaves the browser. The
+ * Worker answers with them for this request only and stores them nowhere (never in the
+ * text_scores cache other communities read).
+ */
+export const clientScoresSchema = z
+  .strictObject({
+    /** Which model made them: "pulse-sentiment@<version>" for the shipped one, else a hub id. */
+    model: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[\w.@/-]+$/),
+    sentiment: z.strictObject({
+      label: z.enum(['negative', 'neutral', 'positive']),
+      probs: z.strictObject({ negative: unit, neutral: unit, positive: unit }),
+    }),
+    toxicity: z.strictObject({ toxic: unit, offensive: unit, hate: unit }),
+    language: z.enum(['en', 'zh', 'mixed', 'other']),
+  })
+  .superRefine((s, ctx) => {
+    const p = s.sentiment.probs;
+    const sum = p.negative + p.neutral + p.positive;
+    if (Math.abs(sum - 1) > PROBS_SUM_TOLERANCE) {
+      ctx.addIssue({ code: 'custom', path: ['sentiment', 'probs'], message: `sentiment probabilities sum to ${sum}, not 1` });
+    }
+    if (p[s.sentiment.label] < Math.max(p.negative, p.neutral, p.positive) - 1e-9) {
+      ctx.addIssue({ code: 'custom', path: ['sentiment', 'label'], message: 'label is not the most probable sentiment' });
+    }
+  });
+export type ClientScores = z.infer<typeof clientScoresSchema>;
+
 /**
  * What the page shows of one post. `text` (the post's plain text, at most MAX_TEXT_CHARS
  * UTF-16 units: the extension sends `prepareText(text)`) is scored for sentiment and
@@ -37,6 +76,11 @@ export const postInputSchema = z.strictObject({
   replyToNumber: z.int().min(1).nullable(),
   /** Plain text to score (never stored); left out in on-device mode or when not read. */
   text: z.string().max(MAX_TEXT_CHARS).optional(),
+  /** On-device mode: the browser's scores of the text, sent instead of it (never with it). */
+  scores: clientScoresSchema.optional(),
+}).refine((p) => p.text === undefined || p.scores === undefined, {
+  path: ['scores'],
+  message: 'send either text or scores, not both',
 });
 export type PostInput = z.infer<typeof postInputSchema>;
 

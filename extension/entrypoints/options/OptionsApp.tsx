@@ -5,6 +5,7 @@ import { JoinForm } from './JoinForm';
 import { LanguageSetting } from './LanguageSetting';
 import { Membership } from './Membership';
 import { MyScore } from './MyScore';
+import { OnDeviceSetting } from './OnDeviceSetting';
 import { OwnerConsole } from './OwnerConsole';
 import { WorkerUrlForm } from './WorkerUrlForm';
 
@@ -24,6 +25,7 @@ export function OptionsApp() {
         <>
           <Membership session={session} />
           <MyScore session={session} />
+          <OnDeviceSetting />
           {session.role === 'owner' && <OwnerConsole session={session} />}
         </>
       ) : (

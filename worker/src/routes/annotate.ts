@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { engagementScore } from '../../../shared/engagement';
-import { type AnnotateResponse, annotateRequestSchema, type PostSentiment } from '../../../shared/schemas/annotate';
+import { type AnnotateResponse, annotateRequestSchema, type ClientScores, type PostSentiment } from '../../../shared/schemas/annotate';
 import { ROLE_RANK } from '../../../shared/schemas/auth';
 import { allow, caller } from '../auth/allow';
 import { background } from '../background';
@@ -15,13 +15,16 @@ import { encryptName } from '../services/display-names';
 import { pseudonyms } from '../services/pseudonym';
 import { decodeStoredEngagement, storedEngagementSql } from '../services/scores';
 import { pageContext, runBatch } from '../services/page-context';
-import { hashTexts, insertScores, scoreMissing, type StoredScore, toPostSentiment } from '../services/text-scores';
+import { fromClientScores, hashTexts, insertScores, scoreMissing, type StoredScore, toPostSentiment } from '../services/text-scores';
 import { jsonBody } from '../validate';
 
 /**
  * POST /v1/annotate: the thread and posts a page shows -> per author the activity the
  * Worker knows and an engagement score, and per post with text its sentiment and
  * toxicity. The page's thread and posts are recorded first, so the answer includes them.
+ * Posts may carry the browser's scores instead of their text (on-device mode): those are
+ * answered back to moderators as sent and stored nowhere, not in the shared text_scores
+ * cache (another community's text would otherwise read a client's numbers), not on the post.
  * Members get only their own score; moderators and owners get everyone's, unless the
  * owner switched per-member scores off. Post scores go to moderators and owners only.
  *
@@ -92,7 +95,7 @@ export const annotateRoutes = new Hono<AppEnv>().post('/', allow('member'), json
 });
 
 function postScores(
-  posts: ReadonlyArray<{ id: string }>,
+  posts: ReadonlyArray<{ id: string; scores?: ClientScores | undefined }>,
   hashes: ReadonlyMap<string, string>,
   cached: ReadonlyMap<string, StoredScore>,
   fresh: ReadonlyMap<string, StoredScore>,
@@ -100,8 +103,15 @@ function postScores(
   const out: PostSentiment[] = [];
   const done = new Set<string>();
   for (const p of posts) {
+    if (done.has(p.id)) continue;
+    // On-device mode: the browser's own scores, answered as sent and stored nowhere.
+    if (p.scores !== undefined) {
+      done.add(p.id);
+      out.push(fromClientScores(p.id, p.scores));
+      continue;
+    }
     const hash = hashes.get(p.id);
-    if (hash === undefined || done.has(p.id)) continue;
+    if (hash === undefined) continue;
     done.add(p.id);
     const hit = cached.get(hash);
     out.push(toPostSentiment(p.id, hit ?? fresh.get(hash)!, hit !== undefined));

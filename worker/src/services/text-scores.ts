@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { PostSentiment } from '../../../shared/schemas/annotate';
+import type { ClientScores, PostSentiment } from '../../../shared/schemas/annotate';
 import {
   CONFIDENCE_THRESHOLD,
   type PostScores,
@@ -99,6 +99,24 @@ export function toPostSentiment(id: string, s: StoredScore, cached: boolean): Po
     model: SENTIMENT_MODEL_VERSION,
     cached,
   };
+}
+
+/** Prefix of `model` in answers made from a browser's own scores (on-device mode). */
+export const DEVICE_MODEL_PREFIX = 'device:';
+
+/**
+ * What moderators see of scores a browser made (on-device mode, validated by
+ * clientScoresSchema): the same shape as the Worker's own, `model` "device:<model>",
+ * never cached. They are not written anywhere.
+ */
+export function fromClientScores(id: string, s: ClientScores): PostSentiment {
+  const { probs, label } = s.sentiment;
+  const out = toPostSentiment(
+    id,
+    { text_hash: '', label, ...probs, confidence: probs[label], ...s.toxicity, language: s.language },
+    false,
+  );
+  return { ...out, model: `${DEVICE_MODEL_PREFIX}${s.model}` };
 }
 
 /** The single toxicity label a correction is compared with (offensive and hate imply toxic). */

@@ -1,0 +1,55 @@
+import { env, pipeline, type ProgressInfo } from '@huggingface/transformers';
+import { browser } from 'wxt/browser';
+import { SHIPPED_MODEL } from './ondevice';
+
+/**
+ * transformers.js in extension pages (the offscreen document, the options page). No remote
+ * code: onnxruntime-web's WebAssembly and its loader come from the extension itself
+ * (ort/, copied from node_modules by the build hook in wxt.config.ts), which the
+ * extension pages' CSP allows with 'wasm-unsafe-eval' only. The shipped model loads from
+ * public/models/ with remote models off; a hub model loads from huggingface.co (or the
+ * browser's Cache API once downloaded) only when the caller says so.
+ */
+export type Classifier = (texts: string[], opts: { top_k: null }) => Promise<Array<Array<{ label: string; score: number }>>>;
+
+/** onnxruntime-web's files shipped under ort/ (its WebAssembly-only build: wxt.config.ts aliases onnxruntime-web/webgpu to it). */
+export const ORT_FILES = ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm'] as const;
+
+let configured = false;
+
+function configure() {
+  if (configured) return;
+  configured = true;
+  const wasm = env.backends.onnx.wasm!;
+  wasm.wasmPaths = { mjs: browser.runtime.getURL(`/ort/${ORT_FILES[0]}` as '/'), wasm: browser.runtime.getURL(`/ort/${ORT_FILES[1]}` as '/') };
+  // One thread: extension pages are not cross-origin isolated (no SharedArrayBuffer).
+  wasm.numThreads = 1;
+  wasm.proxy = false;
+  // transformers.js would otherwise turn the loader into a blob: URL, which the CSP refuses.
+  env.useWasmCache = false;
+  env.localModelPath = browser.runtime.getURL('/models/' as '/');
+}
+
+/** The shipped model, offline: remote models off, read from the extension's own files. */
+export async function loadShippedModel(): Promise<Classifier> {
+  configure();
+  env.allowLocalModels = true;
+  env.allowRemoteModels = false;
+  return (await pipeline('text-classification', SHIPPED_MODEL, { dtype: 'fp32' })) as unknown as Classifier;
+}
+
+/**
+ * A Hugging Face hub model: from the browser's cache when downloaded before, else from
+ * huggingface.co. Call only after the user consented (options page).
+ */
+export async function loadHubModel(id: string, onProgress?: (p: ProgressInfo) => void): Promise<Classifier> {
+  configure();
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true;
+  try {
+    return (await pipeline('text-classification', id, onProgress ? { progress_callback: onProgress } : {})) as unknown as Classifier;
+  } finally {
+    env.allowLocalModels = true;
+    env.allowRemoteModels = false;
+  }
+}
