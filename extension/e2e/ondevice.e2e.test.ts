@@ -91,6 +91,25 @@ describe('on-device mode in Chromium', () => {
     await page.close();
   });
 
+  it('asks before any hub download, and reports a failed one clearly (the real hub path; the model does not exist)', async () => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const hubRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('huggingface.co')) hubRequests.push(r.url());
+    });
+    await page.getByLabel(/Larger sentiment model/).fill('community-pulse-e2e/no-such-model');
+    await page.getByRole('button', { name: 'Download…' }).click();
+    await expect.poll(() => page.getByRole('alertdialog').innerText()).toContain('Download community-pulse-e2e/no-such-model from huggingface.co?');
+    await page.waitForTimeout(300);
+    expect(hubRequests).toEqual([]);
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
+    await expect.poll(() => page.locator('#ondevice-status').innerText(), { timeout: 30_000 }).toMatch(/^Could not download community-pulse-e2e\/no-such-model: (huggingface.co could not be reached|no such model)/);
+    console.log(`[ondevice e2e] hub failure: ${await page.locator('#ondevice-status').innerText()}`);
+    expect(await page.getByTestId('ondevice-model').innerText()).toContain('shipped with the extension');
+    await page.close();
+  });
+
   it('shows sentiment chips on the thread, and no post text reaches the Worker', async () => {
     const page = await context.newPage();
     await page.goto(`${forum.url}${demoPaths.liveTopic}`);

@@ -46,8 +46,16 @@ export async function loadHubModel(id: string, onProgress?: (p: ProgressInfo) =>
   configure();
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
+  const load = (dtype?: 'fp32') =>
+    pipeline('text-classification', id, { ...(onProgress ? { progress_callback: onProgress } : {}), ...(dtype ? { dtype } : {}) }) as unknown as Promise<Classifier>;
   try {
-    return (await pipeline('text-classification', id, onProgress ? { progress_callback: onProgress } : {})) as unknown as Classifier;
+    try {
+      return await load();
+    } catch (e) {
+      // Browsers default to onnx/model_quantized.onnx; many exports ship only onnx/model.onnx.
+      if (/Could not locate file.*\/onnx\//.test((e as Error).message)) return await load('fp32');
+      throw e;
+    }
   } finally {
     env.allowLocalModels = true;
     env.allowRemoteModels = false;

@@ -6,7 +6,7 @@ import { annotateRequestSchema, clientScoresSchema } from '../../shared/schemas/
 import { prepareText, scoreText } from '../../shared/sentiment/index';
 import { page as pageRecord, post as postRecord, thread } from '../adapters/records';
 import { AnnotationStore } from '../content/annotations';
-import { OnDeviceSetting } from '../entrypoints/options/OnDeviceSetting';
+import { downloadError, OnDeviceSetting } from '../entrypoints/options/OnDeviceSetting';
 import { type BackgroundDeps, handleMessage } from './background-handlers';
 import { setLanguage } from './i18n';
 import { downloadWithConsent, type OffscreenReply, onDeviceItem, parseHubModelId, sentimentFromLabels, toClientScores } from './ondevice';
@@ -93,6 +93,15 @@ describe('the consent gate of hub downloads', () => {
     expect(root.querySelector('#ondevice-status')!.textContent).toContain('Xenova/bigger-sentiment is downloaded and checked');
     expect(await onDeviceItem.getValue()).toEqual({ enabled: false, hubModel: 'Xenova/bigger-sentiment' });
     root.remove();
+  });
+
+  it('says in words why a download failed', async () => {
+    await setLanguage('en');
+    expect(downloadError('Failed to fetch')).toContain('huggingface.co could not be reached');
+    expect(downloadError('Unauthorized access to file: "https://huggingface.co/a/b/resolve/main/config.json".')).toContain('no such model');
+    expect(downloadError('Could not locate file: "https://huggingface.co/a/b/resolve/main/config.json".')).toContain('no such model');
+    expect(downloadError('Could not locate file: "https://huggingface.co/a/b/resolve/main/onnx/model.onnx".')).toContain('no ONNX weights');
+    expect(downloadError('Unsupported model type: foo')).toBe('Unsupported model type: foo');
   });
 
   it('in the options page: a model whose labels are not sentiment is not kept, and says why', async () => {

@@ -16,6 +16,14 @@ const loadFromHub: HubLoader = async (id, onProgress) => {
   return out!;
 };
 
+/** What went wrong with a download, in words; transformers.js's own message otherwise. */
+export function downloadError(error: string): string {
+  if (/Failed to fetch|NetworkError|ERR_INTERNET|ERR_NAME/i.test(error)) return t('onDevice.errors.offline');
+  if (/Could not locate file.*\/onnx\//.test(error)) return t('onDevice.errors.noOnnx');
+  if (/Unauthorized|\b40[134]\b|Could not locate|not found/i.test(error)) return t('onDevice.errors.notFound');
+  return error;
+}
+
 /**
  * "Score posts on this device" (a setting of this browser): post text is scored by the
  * extension and never sent. The shipped model is the default; a larger Hugging Face
@@ -59,7 +67,7 @@ export function OnDeviceSetting({ load = loadFromHub }: { load?: HubLoader }) {
     setStatus({ kind: 'busy', text: t('onDevice.downloading', { model: id }) });
     const r = await downloadWithConsent(id, consented, (m) => load(m, setProgress));
     setProgress(null);
-    if (!r.ok) return setStatus({ kind: 'error', text: t('onDevice.errors.download', { model: id, error: r.error ?? r.reason }) });
+    if (!r.ok) return setStatus({ kind: 'error', text: t('onDevice.errors.download', { model: id, error: downloadError(r.error ?? r.reason) }) });
     if (!sentimentFromLabels(r.value)) return setStatus({ kind: 'error', text: t('onDevice.errors.labels', { model: id }) });
     await save({ ...settings, hubModel: r.id });
     setStatus({ kind: 'ok', text: t('onDevice.ready', { model: r.id }) });
