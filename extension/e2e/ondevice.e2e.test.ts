@@ -166,4 +166,17 @@ describe('on-device mode in Chromium', () => {
     expect(r.ok).toBe(true);
     expect(r.n).toBe(500);
   });
+
+  it('never downloads a hub model from the offscreen document: one not in the browser’s cache is refused', async () => {
+    const sw = context.serviceWorkers()[0]!;
+    const reply = await sw.evaluate(() =>
+      (globalThis as unknown as { chrome: any }).chrome.runtime.sendMessage({ target: 'offscreen', type: 'score', texts: ['hello'], hubModel: 'community-pulse-e2e/not-cached' }),
+    );
+    console.log(`[ondevice e2e] uncached hub model: ${JSON.stringify(reply)}`);
+    // Stopped by remote models being off (the cache and the extension's files were the only
+    // places it looked), not by a failed request to huggingface.co.
+    expect(reply).toMatchObject({ ok: false, code: 'hub_not_cached' });
+    expect(reply.error).toMatch(/allowRemoteModels=false/);
+    expect(reply.error).not.toMatch(/Failed to fetch|huggingface\.co/);
+  });
 });

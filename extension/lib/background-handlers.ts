@@ -149,6 +149,9 @@ export async function onDeviceRequest(
   } catch (e) {
     reply = { ok: false, error: (e as Error).message };
   }
+  if (!reply.ok && reply.code === 'hub_not_cached') {
+    return { ok: false, code: 'on_device_failed', error: t('onDevice.errors.notCached', { model: settings.hubModel ?? '' }) };
+  }
   if (!reply.ok || reply.scores.length !== withText.length) {
     return { ok: false, code: 'on_device_failed', error: t('onDevice.errors.scoring', { error: reply.ok ? 'wrong number of scores' : reply.error }) };
   }

@@ -38,24 +38,39 @@ export async function loadShippedModel(): Promise<Classifier> {
   return (await pipeline('text-classification', SHIPPED_MODEL, { dtype: 'fp32' })) as unknown as Classifier;
 }
 
+/** A hub model's files are not in this browser's cache (cleared, or never downloaded). */
+export class HubModelNotCached extends Error {}
+
 /**
  * A Hugging Face hub model: from the browser's cache when downloaded before, else from
- * huggingface.co. Call only after the user consented (options page).
+ * huggingface.co. Downloading is for the options page, after the user consented; the
+ * offscreen document passes `cacheOnly` so a cleared cache never means a silent download.
  */
-export async function loadHubModel(id: string, onProgress?: (p: ProgressInfo) => void): Promise<Classifier> {
+export async function loadHubModel(id: string, opts: { onProgress?: (p: ProgressInfo) => void; cacheOnly?: boolean } = {}): Promise<Classifier> {
+  const { onProgress, cacheOnly = false } = opts;
   configure();
-  env.allowLocalModels = false;
-  env.allowRemoteModels = true;
+  // Cache only: remote off (the Cache API is still read first, under the huggingface.co URLs);
+  // local on, since transformers.js refuses both off (a miss looks under models/, harmlessly).
+  env.allowLocalModels = cacheOnly;
+  env.allowRemoteModels = !cacheOnly;
   const load = (dtype?: 'fp32') =>
-    pipeline('text-classification', id, { ...(onProgress ? { progress_callback: onProgress } : {}), ...(dtype ? { dtype } : {}) }) as unknown as Promise<Classifier>;
+    pipeline('text-classification', id, {
+      ...(onProgress ? { progress_callback: onProgress } : {}),
+      ...(dtype ? { dtype } : {}),
+    }) as unknown as Promise<Classifier>;
+  const missingOnnx = (e: unknown) => /(Could not locate file|not found locally at).*\/onnx\//.test((e as Error).message);
   try {
     try {
       return await load();
     } catch (e) {
       // Browsers default to onnx/model_quantized.onnx; many exports ship only onnx/model.onnx.
-      if (/Could not locate file.*\/onnx\//.test((e as Error).message)) return await load('fp32');
+      if (missingOnnx(e)) return await load('fp32');
       throw e;
     }
+  } catch (e) {
+    // It loaded when it was downloaded (options checks it), so a failure now is a missing file.
+    if (cacheOnly) throw new HubModelNotCached(`${id}: ${(e as Error).message}`);
+    throw e;
   } finally {
     env.allowLocalModels = true;
     env.allowRemoteModels = false;

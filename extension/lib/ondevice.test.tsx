@@ -229,6 +229,14 @@ describe('annotate in on-device mode (background)', () => {
     const reply = await handleMessage({ type: 'annotate', request }, d);
     expect(reply).toMatchObject({ ok: false, code: 'on_device_failed', error: expect.stringContaining('no WebAssembly') });
     expect(fetchImpl).not.toHaveBeenCalled();
+    // A chosen hub model that left the browser's cache is not fetched again without consent.
+    const gone = deps('owner', async () => ({ ok: false, error: 'x', code: 'hub_not_cached' }));
+    gone.d.onDevice = async () => ({ enabled: true, hubModel: 'Xenova/big' });
+    expect(await handleMessage({ type: 'annotate', request }, gone.d)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Xenova/big is no longer in this browser'),
+    });
+    expect(gone.fetchImpl).not.toHaveBeenCalled();
   });
 
   it('sends text as before when the mode is off, and refuses corrections (which carry text) when on', async () => {

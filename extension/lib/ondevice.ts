@@ -98,7 +98,10 @@ export function toClientScores(
 
 /** Messages between the background and the offscreen document (`target: 'offscreen'`). */
 export type OffscreenRequest = { target: 'offscreen'; type: 'score'; texts: string[]; hubModel: string | null };
-export type OffscreenReply = { ok: true; scores: ClientScores[]; loadMs: number | null; scoreMs: number } | { ok: false; error: string };
+export type OffscreenReply =
+  | { ok: true; scores: ClientScores[]; loadMs: number | null; scoreMs: number }
+  /** hub_not_cached: the chosen hub model is no longer in this browser (it is not downloaded again without consent). */
+  | { ok: false; error: string; code?: 'hub_not_cached' };
 
 /**
  * Downloading a hub model happens only after the user confirmed it (the options page's

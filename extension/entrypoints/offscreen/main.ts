@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ClientScores } from '../../../shared/schemas/annotate';
 import { prepareText } from '../../../shared/sentiment/prepare';
-import { type Classifier, loadHubModel, loadShippedModel } from '../../lib/ondevice-model';
+import { type Classifier, HubModelNotCached, loadHubModel, loadShippedModel } from '../../lib/ondevice-model';
 import { type OffscreenReply, type OffscreenRequest, SHIPPED_MODEL, sentimentFromLabels, toClientScores } from '../../lib/ondevice';
 
 /**
@@ -30,7 +30,8 @@ function shippedModel() {
 function hubModel(id: string) {
   let p = hub.get(id);
   if (!p) {
-    p = loadHubModel(id);
+    // Only from the browser's cache: downloading again needs the user's consent (options).
+    p = loadHubModel(id, { cacheOnly: true });
     hub.set(id, p);
     p.catch(() => hub.delete(id));
   }
@@ -68,6 +69,12 @@ browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) 
     sendResponse({ ok: false, error: 'bad offscreen request' } satisfies OffscreenReply);
     return;
   }
-  score(m).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) } satisfies OffscreenReply));
+  score(m).then(sendResponse, (e: unknown) =>
+    sendResponse({
+      ok: false,
+      error: e instanceof Error ? e.message : String(e),
+      ...(e instanceof HubModelNotCached ? { code: 'hub_not_cached' as const } : {}),
+    } satisfies OffscreenReply),
+  );
   return true;
 });

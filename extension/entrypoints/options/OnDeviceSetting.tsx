@@ -9,8 +9,10 @@ export type HubLoader = (id: string, onProgress: (share: number) => void) => Pro
 /** The real loader: transformers.js in this page (the browser's Cache API keeps the files for the offscreen document). */
 const loadFromHub: HubLoader = async (id, onProgress) => {
   const { loadHubModel } = await import('../../lib/ondevice-model');
-  const classify = await loadHubModel(id, (p) => {
-    if (p.status === 'progress_total' && p.total > 0) onProgress(p.loaded / p.total);
+  const classify = await loadHubModel(id, {
+    onProgress: (p) => {
+      if (p.status === 'progress_total' && p.total > 0) onProgress(p.loaded / p.total);
+    },
   });
   const [out] = await classify(['This is great, thank you!'], { top_k: null });
   return out!;
