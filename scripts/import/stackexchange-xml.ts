@@ -384,16 +384,12 @@ export async function* readStackExchangeDump(
   options: Omit<ReadOptions, 'onProgress'> & { tables?: readonly SeTable[]; onProgress?: (p: DumpProgress) => void } = {},
 ): AsyncGenerator<SeRow> {
   const tables = options.tables ?? SE_CORE_TABLES;
-  const sizes = await Promise.all(
-    tables.map(async (t) => {
-      const path = join(dir, `${t}.xml`);
-      try {
-        return (await stat(path)).size;
-      } catch {
-        throw new Error(`${path}: missing (a Stack Exchange dump directory holds ${tables.map((x) => `${x}.xml`).join(', ')})`);
-      }
-    }),
-  );
+  // Settled in `tables` order, so the error names the first missing file, whichever stat fails first.
+  const stats = await Promise.allSettled(tables.map((t) => stat(join(dir, `${t}.xml`))));
+  const sizes = stats.map((r, i) => {
+    if (r.status === 'fulfilled') return r.value.size;
+    throw new Error(`${join(dir, `${tables[i]}.xml`)}: missing (a Stack Exchange dump directory holds ${tables.map((x) => `${x}.xml`).join(', ')})`);
+  });
   const dumpTotalBytes = sizes.reduce((s, n) => s + n, 0);
   let before = 0;
   for (const [i, table] of tables.entries()) {
