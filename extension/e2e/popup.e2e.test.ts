@@ -124,7 +124,10 @@ describe('the popup and the heat banner on an imported community', () => {
       .poll(async () => (await shadowHosts(page, 'pulse-heat')).map((h) => h.text).join(' | '), { timeout: 20_000 })
       .toMatch(/Community Pulse: 1 open alert on this thread/);
     const [banner] = await shadowHosts(page, 'pulse-heat');
-    expect(banner!.text).toMatch(/negative or toxic replies are surging · 78% negative \(usually 0%\), 9 posts/);
+    // The baseline is what the model made of the imported community's own history.
+    const shown = /negative or toxic replies are surging · 78% negative \(usually (\d+)%\), 9 posts/.exec(banner!.text);
+    expect(shown, banner!.text).not.toBeNull();
+    expect(Number(shown![1])).toBeLessThan(78);
     expect(banner!.elements.find((e) => e.tag === 'button')?.attrs['aria-label']).toBe('Dismiss the alert banner');
     await page.screenshot({ path: path.join(out, 'heat-banner-moderator.png') });
     await page.close();
