@@ -91,13 +91,15 @@ export async function recommendationsFor(
   const [siteRes, versionRes, historyRes, neighbourRes] = await rawBatch(db, [
     sql`SELECT ${site} AS id`,
     sql`SELECT count(*) AS n, coalesce(max(updated_at), 0) AS v FROM threads WHERE site_id = ${site} AND title IS NOT NULL`,
+    // A pseudonym belongs to one site, so the member constraint alone keys the history:
+    // with a site_id constraint too, SQLite may scan the site's events by its index.
     sql`SELECT thread_ext_id AS thread, max(ts) AS ts, type FROM events
-      WHERE site_id = ${site} AND thread_ext_id IS NOT NULL AND member_id IN ${mine}
+      WHERE member_id IN ${mine} AND thread_ext_id IS NOT NULL
       GROUP BY thread_ext_id, type ORDER BY ts DESC LIMIT 1000`,
     sql`SELECT item, neighbour, rank, score FROM thread_neighbours
       WHERE site_id = ${site} AND item IN (
         SELECT DISTINCT thread_ext_id FROM events
-        WHERE site_id = ${site} AND thread_ext_id IS NOT NULL AND member_id IN ${mine} AND type NOT IN ('rec_dismiss', 'rec_impression'))`,
+        WHERE member_id IN ${mine} AND thread_ext_id IS NOT NULL AND type NOT IN ('rec_dismiss', 'rec_impression'))`,
   ]);
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
   const siteId = rows<{ id: number | null }>(siteRes)[0]?.id;
