@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CatalogueItem, Interaction } from '../../shared/recommender/types';
 import { seenByUser, type RecsProblem } from './dataset';
 import type { EvalCase } from './metrics';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../shared/seeded-random';
 
 /**
  * MovieLens 100k (read from its folder, never copied): movies are the items, u.item titles

@@ -7,7 +7,7 @@ import { recommend, type RecommendInput } from '../../shared/recommender/recomme
 import type { CatalogueItem, Neighbours } from '../../shared/recommender/types';
 import { historyByUser, type RecsProblem } from './dataset';
 import type { EvalCase } from './metrics';
-import { seededRandom, shuffled } from './seeded-random';
+import { seededRandom, shuffled } from '../../shared/seeded-random';
 
 /**
  * A ranker gives a case's top-k item ids: never items the member touched in training,

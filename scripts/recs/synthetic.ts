@@ -1,5 +1,5 @@
 import type { CatalogueItem, Interaction } from '../../shared/recommender/types';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../shared/seeded-random';
 
 /**
  * A seeded synthetic community for benchmarks: threads in tags with Zipf-like popularity,

@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sigmoid } from './linalg';
 import { fitLogistic, logisticContributions } from './logistic';
 import { fitStumps, stumpContributions } from './stumps';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random';
 
 /** 20 000 rows, x1 and x2 uniform on [-2, 2] (x3 constant), y ~ Bernoulli(sigmoid(0.5 + 2 x1 - x2)). */
 function data(seed: number) {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const x: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < 20_000; i++) {
@@ -55,7 +45,7 @@ describe('fitLogistic', () => {
 
 describe('fitStumps', () => {
   it('puts its first split at the step that generated the labels', () => {
-    const r = rng(3);
+    const r = seededRandom(3);
     const x = Array.from({ length: 2000 }, () => [r(), r()]);
     const y = x.map((row) => (row[1]! > 0.3 ? (r() < 0.9 ? 1 : 0) : r() < 0.1 ? 1 : 0));
     const p = fitStumps(x, y, { rounds: 20, bins: 64 });

@@ -6,18 +6,7 @@ import { CHURN_FEATURES } from './features';
 import { type ChurnEvent, indexHistories } from './history';
 import { type ChurnModel, predictChurn, predictMembers, trainChurnModel } from './model';
 import { reasonText } from './reasons';
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random';
 
 const START = Date.parse('2023-01-02T00:00:00Z');
 const END = START + 280 * DAY_MS;
@@ -32,7 +21,7 @@ const END = START + 280 * DAY_MS;
  * both get the same neutral tone: the control.
  */
 function community(seed: number, signal = true, members = 300): { events: ChurnEvent[]; unhappy: Set<string> } {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const events: ChurnEvent[] = [];
   const unhappy = new Set<string>();
   for (let i = 0; i < members; i++) {
