@@ -47,11 +47,16 @@ export function queryLocalD1<T = Record<string, unknown>>(sql: string, persistTo
  * Reads the local D1's SQLite file directly (node:sqlite, read-only), for polling in tests
  * while `wrangler dev` holds the database: much faster than spawning `wrangler d1 execute`.
  */
-export function readLocalD1<T = Record<string, unknown>>(sql: string, persistTo: string): T[] {
+/** The SQLite file behind the local D1 that `wrangler dev --persist-to persistTo` uses. */
+export function localD1File(persistTo: string): string {
   const dir = path.join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
   const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
   if (!file) throw new Error(`no D1 database file in ${dir}`);
-  const db = new DatabaseSync(path.join(dir, file), { readOnly: true });
+  return path.join(dir, file);
+}
+
+export function readLocalD1<T = Record<string, unknown>>(sql: string, persistTo: string): T[] {
+  const db = new DatabaseSync(localD1File(persistTo), { readOnly: true });
   try {
     return db.prepare(sql).all() as T[];
   } finally {

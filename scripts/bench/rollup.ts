@@ -6,27 +6,18 @@
  * events, the cap in services/neighbours.ts) and scheduled_total_ms.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { v7 as uuidv7 } from 'uuid';
-import { readLocalD1 } from '../local-stack';
+import { localD1File, readLocalD1 } from '../local-stack';
 import { emit, progress } from './report';
 import { type BenchStack, startBenchStack } from './stack';
 
 const DAY = 86_400_000;
 const TYPES = ['page_view', 'post_seen', 'post_seen', 'post_seen', 'dwell', 'like'] as const;
 
-function d1File(persistTo: string): string {
-  const dir = path.join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-  if (!file) throw new Error(`no D1 database file in ${dir}`);
-  return path.join(dir, file);
-}
-
 /** Writes `total` events of `members` new members into the site's history, in the D1 file. */
 function seedHistory(persistTo: string, total: number, members: number, days: number): void {
-  const db = new DatabaseSync(d1File(persistTo));
+  const db = new DatabaseSync(localD1File(persistTo));
   try {
     db.exec("INSERT INTO communities (name) VALUES ('Rollup bench')");
     const communityId = Number((db.prepare('SELECT max(id) AS id FROM communities').get() as { id: number }).id);

@@ -32,7 +32,7 @@ export async function rawBatch(db: Db, items: readonly BatchItem[]): Promise<D1R
   return db.$client.batch(items.map((item) => prepareItem(db, item)));
 }
 
-/** Rows changed by results[from..] (what the inserts among them stored). */
-export function changesFrom(results: readonly D1Result[], from = 0): number {
-  return results.slice(from).reduce((sum, r) => sum + (r.meta?.changes ?? 0), 0);
+/** The rows a statement of a raw batch returned. */
+export function rowsOf<T>(result: D1Result | undefined): T[] {
+  return (result?.results ?? []) as T[];
 }

@@ -1,9 +1,8 @@
-import type { D1Result } from '@cloudflare/workers-types';
 import { sql } from 'drizzle-orm';
 import type { PulseEvent } from '../../../shared/schemas/events';
 import type { AccountPrincipal } from '../auth/principal';
 import type { Db } from '../db/client';
-import { rawBatch } from '../db/raw-batch';
+import { rawBatch, rowsOf } from '../db/raw-batch';
 import { identities } from '../db/schema';
 import type { Env } from '../env';
 import { ApiFailure } from '../errors';
@@ -43,11 +42,10 @@ async function ingestContext(db: Db, communityId: number, memberIds: string[]) {
     sql`SELECT member_id, account_id FROM identities WHERE member_id IN (SELECT value FROM json_each(${ids}))`,
     sql`SELECT member_id FROM erasures WHERE member_id IN (SELECT value FROM json_each(${ids}))`,
   ]);
-  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
   return {
-    siteRefs: new Map(rows<{ id: number; origin: string; communityId: number }>(siteRows).map((r) => [r.origin, { id: r.id, communityId: r.communityId } satisfies SiteRef])),
-    owners: new Map(rows<{ member_id: string; account_id: string }>(ownerRows).map((r) => [r.member_id, r.account_id])),
-    erased: new Set(rows<{ member_id: string }>(erasedRows).map((r) => r.member_id)),
+    siteRefs: new Map(rowsOf<{ id: number; origin: string; communityId: number }>(siteRows).map((r) => [r.origin, { id: r.id, communityId: r.communityId } satisfies SiteRef])),
+    owners: new Map(rowsOf<{ member_id: string; account_id: string }>(ownerRows).map((r) => [r.member_id, r.account_id])),
+    erased: new Set(rowsOf<{ member_id: string }>(erasedRows).map((r) => r.member_id)),
   };
 }
 

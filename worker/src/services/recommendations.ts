@@ -1,4 +1,3 @@
-import type { D1Result } from '@cloudflare/workers-types';
 import { sql } from 'drizzle-orm';
 import {
   buildContentIndex,
@@ -11,7 +10,7 @@ import {
 } from '../../../shared/recommender';
 import type { RecommendationsResponse } from '../../../shared/schemas/recommendations';
 import type { Db } from '../db/client';
-import { rawBatch } from '../db/raw-batch';
+import { rawBatch, rowsOf } from '../db/raw-batch';
 
 /** Newest threads considered per request. */
 const CATALOGUE_SIZE = 2_000;
@@ -101,18 +100,17 @@ export async function recommendationsFor(
         SELECT DISTINCT thread_ext_id FROM events
         WHERE member_id IN ${mine} AND thread_ext_id IS NOT NULL AND type NOT IN ('rec_dismiss', 'rec_impression'))`,
   ]);
-  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
-  const siteId = rows<{ id: number | null }>(siteRes)[0]?.id;
+  const siteId = rowsOf<{ id: number | null }>(siteRes)[0]?.id;
   if (siteId === null || siteId === undefined) return null;
-  const v = rows<{ n: number; v: number }>(versionRes)[0];
+  const v = rowsOf<{ n: number; v: number }>(versionRes)[0];
   const catalogue = await catalogueOf(db, siteId, `${v?.n ?? 0}:${v?.v ?? 0}`);
 
-  const historyRows = rows<{ thread: string; ts: number; type: string }>(historyRes);
+  const historyRows = rowsOf<{ thread: string; ts: number; type: string }>(historyRes);
   const dismissed = new Set(historyRows.filter((r) => r.type === 'rec_dismiss').map((r) => r.thread));
   const history: Interaction[] = historyRows
     .filter((r) => r.type !== 'rec_dismiss' && r.type !== 'rec_impression')
     .map((r) => ({ user: 'me', item: r.thread, ts: r.ts, kind: KIND[r.type] ?? 'view' }));
-  const neighbourRows = rows<{ item: string; neighbour: string; rank: number; score: number }>(neighbourRes);
+  const neighbourRows = rowsOf<{ item: string; neighbour: string; rank: number; score: number }>(neighbourRes);
 
   const picks = recommend({
     user: 'me',
