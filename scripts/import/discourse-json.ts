@@ -27,18 +27,9 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
+import { SourceFileError } from './source-error';
 
-export class DiscourseJsonError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-    this.name = 'DiscourseJsonError';
-  }
-}
+export class DiscourseJsonError extends SourceFileError {}
 
 export type JsonPath = (string | number)[];
 

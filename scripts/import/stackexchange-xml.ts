@@ -15,6 +15,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import { SourceFileError } from './source-error';
 
 export interface SePost {
   id: number;
@@ -129,17 +130,7 @@ const ROOTS: Record<SeTable, string> = {
   Tags: 'tags',
 };
 
-export class StackExchangeXmlError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-    this.name = 'StackExchangeXmlError';
-  }
-}
+export class StackExchangeXmlError extends SourceFileError {}
 
 /** Thrown by the column readers; turned into a StackExchangeXmlError with the position. */
 class ColumnError extends Error {}
