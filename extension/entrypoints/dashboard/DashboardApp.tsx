@@ -4,7 +4,7 @@ import { type DashboardRange, type PulseApi, pulseApi } from '../../lib/dashboar
 import { formatNumber, t, useLocale } from '../../lib/i18n';
 import { type Session, sessionItem } from '../../lib/session';
 import { workerUrlItem } from '../../lib/settings';
-import { AlertsList } from './components/Alerts';
+import { AlertsPanel } from './components/AlertsPanel';
 import { Breakdown } from './components/Breakdown';
 import { CsvButton } from './components/DataTable';
 import { alertsTable, isEmptyCommunity, siteHost } from './components/model';
@@ -125,31 +125,7 @@ function Dashboard({ deps, session, workerUrl }: { deps: DashboardDeps; session:
           </h2>
           <div class="card-actions">{alerts.data && <CsvButton table={alertTable} />}</div>
         </div>
-        {alerts.error && alerts.error.status === 404 ? (
-          <p class="muted">{t('alerts.unavailable')}</p>
-        ) : alerts.error && !alerts.data ? (
-          <p class="warn" role="alert">
-            {errorText(alerts.error, workerUrl)}
-          </p>
-        ) : alerts.data ? (
-          <AlertsList
-            alerts={shownAlerts}
-            busy={alerts.busy}
-            who={who}
-            showSite={sites.length > 1}
-            onAcknowledge={(id) => void alerts.act(id, 'ack')}
-            onResolve={(id) => void alerts.act(id, 'resolve')}
-          />
-        ) : (
-          <p role="status" class="muted">
-            {t('alerts.loading')}
-          </p>
-        )}
-        {alerts.actionError && (
-          <p class="warn" role="alert">
-            {alerts.actionError}
-          </p>
-        )}
+        <AlertsPanel state={alerts} shown={shownAlerts} who={who} showSite={sites.length > 1} workerUrl={workerUrl} />
       </section>
 
       {owner &&

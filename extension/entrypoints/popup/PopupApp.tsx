@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/schemas/auth';
 import { type DashboardRange, type PulseApi, pulseApi } from '../../lib/dashboard-api';
 import { formatDateTime, formatNumber, t, useLocale } from '../../lib/i18n';
 import { ask, type Reply } from '../../lib/messages';
-import { AlertsList } from '../dashboard/components/Alerts';
+import { AlertsPanel } from '../dashboard/components/AlertsPanel';
 import { isEmptyCommunity } from '../dashboard/components/model';
 import { PulseView } from '../dashboard/components/PulseView';
 import { errorText, Freshness, RangePicker } from '../dashboard/components/Status';
@@ -183,32 +183,7 @@ function Pulse(props: { deps: PopupDeps; workerUrl: string; token: string; accou
           {t('alerts.title')}{' '}
           {alerts.data && <span class="count">{t('alerts.openCount', alerts.open, [formatNumber(alerts.open)])}</span>}
         </h2>
-        {alerts.error && alerts.error.status === 404 ? (
-          <p class="muted small">{t('alerts.unavailable')}</p>
-        ) : alerts.error && !alerts.data ? (
-          <p class="warn" role="alert">
-            {errorText(alerts.error, workerUrl)}
-          </p>
-        ) : alerts.data ? (
-          <AlertsList
-            alerts={alerts.data}
-            busy={alerts.busy}
-            who={who}
-            showSite={sites > 1}
-            max={3}
-            onAcknowledge={(id) => void alerts.act(id, 'ack')}
-            onResolve={(id) => void alerts.act(id, 'resolve')}
-          />
-        ) : (
-          <p role="status" class="muted small">
-            {t('alerts.loading')}
-          </p>
-        )}
-        {alerts.actionError && (
-          <p class="warn" role="alert">
-            {alerts.actionError}
-          </p>
-        )}
+        <AlertsPanel state={alerts} who={who} showSite={sites > 1} max={3} workerUrl={workerUrl} compact />
       </section>
 
       {owner && (
