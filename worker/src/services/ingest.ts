@@ -8,6 +8,7 @@ import type { Env } from '../env';
 import { ApiFailure } from '../errors';
 import type { SiteRef } from './communities';
 import { encryptName } from './display-names';
+import { accountsOfQuery, erasedAmongQuery } from './identities';
 import { type EventRow, insertEventStatements, storedCount } from './insert-events';
 
 import { type MemberRow, upsertMembers } from './members';
@@ -36,11 +37,10 @@ export function eventRow(e: PulseEvent, siteId: number, memberId: string | null,
  * origin, the account each of these pseudonyms is linked to, and which were erased.
  */
 async function ingestContext(db: Db, communityId: number, memberIds: string[]) {
-  const ids = JSON.stringify(memberIds);
   const [siteRows, ownerRows, erasedRows] = await rawBatch(db, [
     sql`SELECT id, origin, community_id AS communityId FROM sites WHERE community_id = ${communityId}`,
-    sql`SELECT member_id, account_id FROM identities WHERE member_id IN (SELECT value FROM json_each(${ids}))`,
-    sql`SELECT member_id FROM erasures WHERE member_id IN (SELECT value FROM json_each(${ids}))`,
+    accountsOfQuery(memberIds),
+    erasedAmongQuery(memberIds),
   ]);
   return {
     siteRefs: new Map(rowsOf<{ id: number; origin: string; communityId: number }>(siteRows).map((r) => [r.origin, { id: r.id, communityId: r.communityId } satisfies SiteRef])),
