@@ -232,6 +232,20 @@ describe('Outbox', () => {
     expect(s.dropped).toBe(3);
     expect(s.lastError).toContain('QUOTA_BYTES');
   });
+  it('summarises itself in a few hundred bytes: the counters and how many wait, nothing per event', async () => {
+    const outbox = new Outbox({ now });
+    await outbox.enqueue(events(10_500));
+    const { pending, ...counters } = await outbox.status();
+    const summary = await outbox.summary();
+    expect(summary).toEqual({ ...counters, pending: 10_000 });
+    expect(summary).toMatchObject({ dropped: 500, lastError: expect.stringContaining('dropped the 500 oldest') });
+    const before = JSON.stringify({ ...counters, pending }).length;
+    const after = JSON.stringify(summary).length;
+    console.log(`outbox reply with 10,000 waiting: ${before} -> ${after} characters of JSON`);
+    expect(before).toBeGreaterThan(1_000_000);
+    expect(after).toBeLessThan(500);
+  });
+
   it('gives up on a send that never answers, keeps the batch and lets the next flush run', async () => {
     const outbox = new Outbox({ now, sendTimeoutMs: 20 });
     const evs = events(2);

@@ -34,6 +34,18 @@ export interface OutboxState {
   rejected: number;
 }
 
+/** The outbox's counters and times: everything but the waiting events. */
+export type OutboxCounters = Omit<OutboxState, 'pending'>;
+
+/**
+ * What the background tells the popup about the outbox: the counters, and how many events
+ * wait. Nothing per event, so it stays a few hundred bytes with 10,000 waiting.
+ */
+export interface OutboxSummary extends OutboxCounters {
+  /** Events waiting to be sent. */
+  pending: number;
+}
+
 export type SendResult =
   | { ok: true }
   | {
@@ -96,13 +108,12 @@ export interface OutboxOptions {
   sendTimeoutMs?: number;
 }
 
-type Counters = Omit<OutboxState, 'pending'>;
 interface Segment {
   slot: number;
   events: PulseEvent[];
 }
 interface Loaded {
-  counters: Counters;
+  counters: OutboxCounters;
   segments: Segment[];
   ids: Set<string>;
 }
@@ -275,10 +286,18 @@ export class Outbox {
     }
   }
 
+  /** Everything, the waiting events included (oldest first). */
   async status(): Promise<OutboxState> {
     await this.chain;
     const s = await this.load();
     return { ...s.counters, pending: s.segments.flatMap((seg) => seg.events) };
+  }
+
+  /** The counters and how many events wait, without copying the events. */
+  async summary(): Promise<OutboxSummary> {
+    await this.chain;
+    const s = await this.load();
+    return { ...s.counters, pending: this.count(s) };
   }
 
   /** Delay before retry number `attempts` (1-based): base * 2^(attempts-1), capped, ±20% jitter. */
@@ -293,7 +312,7 @@ export class Outbox {
    */
   async flush(send: Sender, { force = false } = {}): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, rejected: 0, remaining: 0, error: null, skipped: true };
-    if (this.flushing) return { ...report, remaining: (await this.status()).pending.length };
+    if (this.flushing) return { ...report, remaining: (await this.summary()).pending };
     this.flushing = true;
     try {
       for (;;) {
