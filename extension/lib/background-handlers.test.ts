@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { alertsCacheItem } from './alerts-cache';
 import { type BackgroundDeps, handleMessage, refreshOpenAlerts } from './background-handlers';
+import type { Reply } from './messages';
 import { Outbox } from './outbox';
 import type { Session } from './session';
 
@@ -86,6 +87,18 @@ describe('background message handling', () => {
     expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
 
+  it('answers "outbox-status" with counts and times, not the waiting events', async () => {
+    const d = deps(vi.fn() as unknown as typeof fetch, null);
+    await handleMessage({ type: 'events', events: [good(), good(), good()] as never }, d);
+    const reply = (await handleMessage({ type: 'outbox-status' }, d)) as Reply<{ type: 'outbox-status' }>;
+    expect(reply).toEqual({
+      ok: true,
+      outbox: { pending: 3, attempts: 0, nextAttemptAt: 0, lastError: null, lastSentAt: null, sent: 0, dropped: 0, rejected: 0 },
+      workerUrl: 'https://pulse.example',
+      session: null,
+    });
+  });
+
   it('refreshes the community from the Worker and answers content scripts with their site’s settings', async () => {
     const community = { ...session.community, sites: [{ ...session.community.sites[0]!, engine: 'generic', selectors: { post: 'article' } }] };
     const fetchImpl = vi.fn(
@@ -104,9 +117,8 @@ describe('background message handling', () => {
     const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ received: 1, stored: 1 }), { status: 200 })) as unknown as typeof fetch;
     const d = deps(fetchImpl);
     await handleMessage({ type: 'events', events: [good()] as never }, d);
-    const reply = (await handleMessage({ type: 'flush-now' }, d)) as { outbox: { pending: unknown[]; sent: number } };
-    expect(reply.outbox.pending).toHaveLength(0);
-    expect(reply.outbox.sent).toBe(1);
+    const reply = await handleMessage({ type: 'flush-now' }, d);
+    expect(reply).toMatchObject({ ok: true, outbox: { pending: 0, sent: 1, lastError: null }, workerUrl: 'https://pulse.example' });
     const sent = (fetchImpl as unknown as { mock: { calls: [Request | string, RequestInit?][] } }).mock.calls[0]!;
     expect(new Request(sent[0], sent[1]).headers.get('authorization')).toBe('Bearer cp_tok');
   });

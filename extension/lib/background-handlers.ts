@@ -7,9 +7,9 @@ import { alertsCacheItem } from './alerts-cache';
 import { annotate, catalogue, correctLabel, me, recommendations, sendEvents } from './api';
 import { pulseApi } from './dashboard-api';
 import { t } from './i18n';
-import type { Message } from './messages';
+import type { Message, Reply } from './messages';
 import type { OffscreenReply, OnDeviceSettings } from './ondevice';
-import type { Outbox, OutboxState } from './outbox';
+import type { Outbox, OutboxSummary } from './outbox';
 import type { Session } from './session';
 
 export interface BackgroundDeps {
@@ -194,14 +194,15 @@ export async function refreshSession(deps: BackgroundDeps): Promise<Session | nu
   return deps.session();
 }
 
-async function status(deps: BackgroundDeps) {
-  return { ok: true, outbox: await deps.outbox.status(), workerUrl: await deps.workerUrl(), session: await deps.session() };
+/** The popup's view of delivery: the outbox summarised (counts and times, not the waiting events). */
+async function status(deps: BackgroundDeps): Promise<Reply<{ type: 'outbox-status' }>> {
+  return { ok: true, outbox: await deps.outbox.summary(), workerUrl: await deps.workerUrl(), session: await deps.session() };
 }
 
 /** Sends waiting events with the session's token; does nothing before joining or after revocation. */
-export async function flush(deps: BackgroundDeps, force = false): Promise<OutboxState> {
+export async function flush(deps: BackgroundDeps, force = false): Promise<OutboxSummary> {
   const [url, session] = await Promise.all([deps.workerUrl(), deps.session()]);
-  if (!session || session.revokedAt) return deps.outbox.status();
+  if (!session || session.revokedAt) return deps.outbox.summary();
   let revoked = false;
   await deps.outbox.flush(
     async (batch) => {
@@ -212,5 +213,5 @@ export async function flush(deps: BackgroundDeps, force = false): Promise<Outbox
     { force },
   );
   if (revoked) await deps.onRevoked();
-  return deps.outbox.status();
+  return deps.outbox.summary();
 }

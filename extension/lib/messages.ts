@@ -6,14 +6,16 @@ import type { CatalogueRequest } from '../../shared/schemas/catalogue';
 import type { CorrectionRequest, CorrectionResponse } from '../../shared/schemas/corrections';
 import type { RecommendationsResponse } from '../../shared/schemas/recommendations';
 import type { PulseEvent } from '../../shared/schemas/events';
-import type { OutboxState } from './outbox';
+import type { OutboxSummary } from './outbox';
 import type { Session } from './session';
 
 /** Messages from content scripts and extension pages to the background service worker. */
 export type Message =
   | { type: 'events'; events: PulseEvent[] }
   | { type: 'annotate'; request: AnnotateRequest }
+  /** Where delivery stands: the outbox summarised (counts and times, never the events). */
   | { type: 'outbox-status' }
+  /** Sends waiting events now (ignoring the backoff); answers like 'outbox-status'. */
   | { type: 'flush-now' }
   /** The community's settings for the site a content script runs on. */
   | { type: 'site-config'; origin: string }
@@ -33,7 +35,7 @@ export type Reply<M extends Message> = M extends { type: 'events' }
   : M extends { type: 'annotate' }
     ? { ok: true; data: AnnotateResponse } | { ok: false; code?: string | null; error: string }
     : M extends { type: 'outbox-status' | 'flush-now' }
-      ? { ok: true; outbox: OutboxState; workerUrl: string; session: Session | null } | { ok: false; error: string }
+      ? { ok: true; outbox: OutboxSummary; workerUrl: string; session: Session | null } | { ok: false; error: string }
       : M extends { type: 'site-config' }
         ? { ok: true; site: Site | null } | { ok: false; error: string }
         : M extends { type: 'refresh-session' }

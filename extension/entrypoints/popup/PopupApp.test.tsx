@@ -6,7 +6,7 @@ import { dashboardResponseSchema } from '../../../shared/schemas/dashboard';
 import { alertsResponseSchema } from '../../../shared/schemas/alerts';
 import type { DashboardRange } from '../../lib/dashboard-api';
 import { setLanguage } from '../../lib/i18n';
-import type { OutboxState } from '../../lib/outbox';
+import type { OutboxSummary } from '../../lib/outbox';
 import type { Session } from '../../lib/session';
 import { ALERTS, charts, emptyDashboard, fakeApi, fullDashboard, session } from '../dashboard/components/fixtures';
 import { dashboardCacheItem, rangeItem } from '../dashboard/components/usePulse';
@@ -17,8 +17,8 @@ process.env.TZ = 'UTC';
 
 vi.mock('uplot', async () => ({ default: (await import('../dashboard/components/fixtures')).FakeUPlot }));
 
-const outbox = (over: Partial<OutboxState> = {}): OutboxState => ({
-  pending: [],
+const outbox = (over: Partial<OutboxSummary> = {}): OutboxSummary => ({
+  pending: 0,
   attempts: 0,
   nextAttemptAt: 0,
   lastError: null,
@@ -31,7 +31,7 @@ const outbox = (over: Partial<OutboxState> = {}): OutboxState => ({
 
 const WORKER = 'http://127.0.0.1:8787';
 
-function deps(s: Session | null, api = fakeApi(), over: Partial<OutboxState> = {}) {
+function deps(s: Session | null, api = fakeApi(), over: Partial<OutboxSummary> = {}) {
   const reply = { ok: true as const, outbox: outbox(over), workerUrl: WORKER, session: s };
   const d: PopupDeps = {
     status: vi.fn(async () => reply),
@@ -271,7 +271,7 @@ describe('PopupApp', () => {
   });
 
   it('delivery: counts, failures and "send now"', async () => {
-    const { deps: d } = deps(session('member'), fakeApi(), { pending: [{} as never, {} as never], dropped: 3, rejected: 1 });
+    const { deps: d } = deps(session('member'), fakeApi(), { pending: 2, dropped: 3, rejected: 1 });
     await mount(d);
     expect(byTestId('outbox-pending')!.textContent).toBe('2 events');
     expect(text()).toContain('1,234 events (last Nov 20');
@@ -282,7 +282,7 @@ describe('PopupApp', () => {
 
   it('delivery: follows the outbox while open (events dropped during an outage show up)', async () => {
     const { deps: d } = deps(session('member'));
-    const later = { ok: true as const, outbox: outbox({ pending: [{} as never], dropped: 5 }), workerUrl: WORKER, session: session('member') };
+    const later = { ok: true as const, outbox: outbox({ pending: 1, dropped: 5 }), workerUrl: WORKER, session: session('member') };
     const first = d.status;
     let calls = 0;
     d.status = vi.fn(async () => (++calls === 1 ? first() : later)) as PopupDeps['status'];

@@ -110,7 +110,7 @@ export function PopupApp({ deps = defaultPopupDeps, refreshMs = STATUS_REFRESH_M
         <h2 id="delivery-heading">{t('popup.delivery')}</h2>
         <dl>
           <dt>{t('popup.waiting')}</dt>
-          <dd data-testid="outbox-pending">{t('popup.events', outbox.pending.length, [formatNumber(outbox.pending.length)])}</dd>
+          <dd data-testid="outbox-pending">{t('popup.events', outbox.pending, [formatNumber(outbox.pending)])}</dd>
           <dt>{t('popup.sent')}</dt>
           <dd>
             {t('popup.sentDetail', {
@@ -141,7 +141,7 @@ export function PopupApp({ deps = defaultPopupDeps, refreshMs = STATUS_REFRESH_M
       </section>
 
       <div class="buttons">
-        <button type="button" onClick={sendNow} disabled={busy || outbox.pending.length === 0}>
+        <button type="button" onClick={sendNow} disabled={busy || outbox.pending === 0}>
           {t('popup.sendNow')}
         </button>
         {role && role !== 'member' && (
