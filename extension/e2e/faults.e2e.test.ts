@@ -6,8 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, extensionDir, randomSecrets, readLocalD1, startWorker, type RunningWorker } from '../../scripts/local-stack';
 import type { PulseEvent } from '../../shared/schemas/events';
-import type { Message } from '../lib/messages';
-import type { OutboxState } from '../lib/outbox';
+import type { Message, Reply } from '../lib/messages';
 import { CHROMIUM, launchWithExtension } from './browser';
 import { type FaultMode, type FaultProxy, startFaultProxy } from './fault-proxy';
 import { freePort } from './free-port';
@@ -37,20 +36,17 @@ const CHUNK = 500;
 
 /**
  * Asks the background from an extension page, as the popup does; retried while the service
- * worker (re)starts. Outbox replies come back summarised (the waiting events' ids, not the
- * events), to keep megabytes out of the test's CDP traffic.
+ * worker (re)starts.
  */
 async function ask<T>(message: Message, attempts = 5): Promise<T> {
   let last: unknown;
   const t = Date.now();
   for (let i = 0; i < attempts; i++) {
     try {
-      const reply = await page.evaluate(async (m) => {
-        const r = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m)) as
-          | { outbox?: { pending: Array<{ id: string }> } }
-          | undefined;
-        return r?.outbox ? { ...r, outbox: { ...r.outbox, pending: r.outbox.pending.map((e) => e.id) } } : r;
-      }, message);
+      const reply = await page.evaluate(
+        (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+        message,
+      );
       if (Date.now() - t > 2000) step(`ask ${message.type} took ${Date.now() - t} ms`);
       if (reply && (reply as { ok?: boolean }).ok !== false) return reply as T;
       last = reply;
@@ -62,12 +58,30 @@ async function ask<T>(message: Message, attempts = 5): Promise<T> {
   throw new Error(`background did not answer ${message.type}: ${JSON.stringify(last)}`);
 }
 
-/** The outbox as 'outbox-status' or 'flush-now' reports it (pending: the waiting ids). */
-type OutboxSummary = Omit<OutboxState, 'pending'> & { pending: string[] };
+/** The outbox as 'outbox-status' or 'flush-now' reports it to the popup: counts and times. */
+type OutboxSummary = Extract<Reply<{ type: 'outbox-status' }>, { ok: true }>['outbox'];
 
 async function outbox(type: 'outbox-status' | 'flush-now' = 'outbox-status'): Promise<OutboxSummary> {
   const reply = await ask<{ ok: true; outbox: OutboxSummary }>({ type });
   return reply.outbox;
+}
+
+/**
+ * The ids of the events waiting in the outbox, oldest first, read straight from the
+ * extension's storage.local (the background's replies carry counts only). The layout is
+ * lib/outbox.ts's: the counters under `outbox` list the slots of the segments, each under
+ * `outbox-seg-<slot>`, oldest first. Read in the extension page (same storage as the
+ * service worker, and still there while it is stopped), so only the ids cross CDP.
+ */
+async function waitingIds(): Promise<string[]> {
+  return page.evaluate(async () => {
+    type Local = { get(keys: string | string[]): Promise<Record<string, unknown>> };
+    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+    const { outbox } = (await local.get('outbox')) as { outbox?: { segments?: number[] } };
+    const keys = (outbox?.segments ?? []).map((slot) => `outbox-seg-${slot}`);
+    const segments = keys.length > 0 ? await local.get(keys) : {};
+    return keys.flatMap((k) => (segments[k] as Array<{ id: string }> | undefined) ?? []).map((e) => e.id);
+  });
 }
 
 /** A scripted browsing session's events, in the shape content scripts send. */
@@ -215,14 +229,14 @@ describe('fault injection', () => {
     // stays queued and goes again on the next attempt (stored once).
     await mode('lost-answer');
     for (const c of chunks.slice(11, 13)) await enqueue(c);
-    const beforeLost = (await outbox()).pending.length;
+    const beforeLost = (await outbox()).pending;
     await outbox('flush-now');
     await outbox('flush-now');
     // (The outbox's own timer may have tried too: every attempt re-sends the same oldest batch.)
     expect(proxy.stats.answersLost).toBeGreaterThanOrEqual(1_000);
     if (storedCount() !== 2_000) console.log(JSON.stringify(proxy.stats.answers));
     expect(storedCount()).toBe(2_000);
-    expect((await outbox()).pending.length).toBe(beforeLost);
+    expect((await outbox()).pending).toBe(beforeLost);
 
     // 14: slow, and the service worker is stopped while it waits for the Worker's answer.
     step('14: slow, and the service worker is stop');
@@ -251,8 +265,14 @@ describe('fault injection', () => {
     await mode('down');
     for (const c of chunks.slice(15)) await enqueue(c);
     const waiting = await outbox();
-    expect(waiting.pending.length).toBeGreaterThan(0);
+    expect(waiting.pending).toBeGreaterThan(0);
     expect(waiting.dropped).toBe(0);
+    // Nothing lost so far: every event waits in the outbox (as many as it counts) or is in D1.
+    // (Storage first: an event leaves the outbox only once D1 has it.)
+    const waitingNow = new Set(await waitingIds());
+    expect(waitingNow.size).toBe(waiting.pending);
+    const storedNow = storedIds();
+    expect(produced.filter((e) => !storedNow.has(e.id) && !waitingNow.has(e.id)).map((e) => e.id)).toEqual([]);
     // Stopped mid-flush, and started again by the next message.
     expect(serviceWorker.stops).toBeGreaterThanOrEqual(1);
     expect(serviceWorker.status).toBe('running');
@@ -260,7 +280,7 @@ describe('fault injection', () => {
     // Recovery: the Worker is back; "send now" empties the outbox.
     step('Recovery: the Worker is back; "send now"');
     await mode('pass');
-    const after = await until('the outbox to empty', () => outbox('flush-now'), (s) => s.pending.length === 0, 60_000, 500);
+    const after = await until('the outbox to empty', () => outbox('flush-now'), (s) => s.pending === 0, 60_000, 500);
     expect(after.lastError).toBeNull();
     expect(after.dropped).toBe(0);
     expect(after.rejected).toBe(0);
@@ -288,15 +308,16 @@ describe('fault injection', () => {
     const t0 = Date.now();
     await proxy.setMode('down');
     const before = await outbox();
-    expect(before.pending.length).toBe(0);
+    expect(before.pending).toBe(0);
+    expect(await waitingIds()).toEqual([]);
     const produced = session(10_500, 'overflow');
     for (let i = 0; i < produced.length; i += CHUNK) await enqueue(produced.slice(i, i + CHUNK));
 
     const full = await outbox();
-    expect(full.pending.length).toBe(10_000);
+    expect(full.pending).toBe(10_000);
     expect(full.dropped - before.dropped).toBe(500);
     // The oldest went; the newest 10,000 wait, in order.
-    expect(full.pending).toEqual(produced.slice(500).map((e) => e.id));
+    expect(await waitingIds()).toEqual(produced.slice(500).map((e) => e.id));
 
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -307,7 +328,8 @@ describe('fault injection', () => {
     // Back up: the 10,000 kept events are stored; the dropped 500 are not.
     step('Back up: the 10,000 kept events are stor');
     await proxy.setMode('pass');
-    await until('the outbox to empty', () => outbox('flush-now'), (s) => s.pending.length === 0, 60_000, 500);
+    await until('the outbox to empty', () => outbox('flush-now'), (s) => s.pending === 0, 60_000, 500);
+    expect(await waitingIds()).toEqual([]);
     const ids = storedIds();
     expect(ids.size).toBe(20_000);
     expect(produced.slice(500).every((e) => ids.has(e.id))).toBe(true);
