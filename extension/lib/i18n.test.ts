@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateChromeMessages, type ParsedMessage, parseMessagesText } from '@wxt-dev/i18n/build';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
@@ -128,6 +129,33 @@ describe('t() and the language setting', () => {
     await setLanguage('zh_CN');
     expect(formatDay('2026-11-20')).toBe('11月20日');
     expect(formatPercent(0.456, 1)).toBe('45.6%');
+  });
+
+  it('writes small whole numbers and whole percentages exactly as Intl does in both locales, without building a formatter', async () => {
+    for (const language of ['en', 'zh_CN'] as const) {
+      await setLanguage(language);
+      const intl = new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 2 });
+      for (let n = 0; n < 1000; n++) expect(formatNumber(n)).toBe(intl.format(n));
+      expect(formatNumber(1000)).toBe(intl.format(1000));
+      expect(formatNumber(-3)).toBe(intl.format(-3));
+      expect(formatNumber(2.5)).toBe(intl.format(2.5));
+      const percent = new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+      for (let k = 0; k <= 100_000; k++) expect(formatPercent(k / 100_000)).toBe(percent.format(k / 100_000));
+      fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (x) => formatPercent(x) === percent.format(x)), { numRuns: 20_000 });
+    }
+  });
+
+  it('answers a text again from memory, and anew after the language changes', async () => {
+    await setLanguage('en');
+    expect(t('alerts.openCount', 7)).toBe('7 open');
+    expect(t('alerts.openCount', 7)).toBe('7 open');
+    expect(t('alerts.openCount', 1)).toBe('1 open');
+    expect(t('alerts.openedAt', { when: 'today' })).toBe('Opened today');
+    expect(t('alerts.openedAt', { when: 'now' })).toBe('Opened now');
+    await setLanguage('zh_CN');
+    expect(t('common.settings')).toBe('设置');
+    await setLanguage('en');
+    expect(t('common.settings')).toBe('Settings');
   });
 
   it('reads a stored choice on start and follows changes made on another page', async () => {

@@ -143,7 +143,25 @@ function bundledGetMessage(locale: Locale) {
   };
 }
 
+/**
+ * Translations of the current choice, by key and arguments. The browser's UI language does
+ * not change while a page lives, so each text is asked of browser.i18n once: a page of 500
+ * badges otherwise makes thousands of calls into the extension API.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 5_000;
+
 function lookup(key: string, args: Arg[]): string {
+  const memoKey = args.length === 0 ? key : `${key}\u0000${JSON.stringify(args)}`;
+  const hit = memo.get(memoKey);
+  if (hit !== undefined) return hit;
+  const text = lookupUncached(key, args);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(memoKey, text);
+  return text;
+}
+
+function lookupUncached(key: string, args: Arg[]): string {
   if (choice !== 'auto') return translate(bundledGetMessage(choice), key, args);
   try {
     const text = (i18n.t as (k: string, ...a: Arg[]) => string)(key, ...args);
@@ -167,6 +185,7 @@ export function currentLocale(): string {
 
 function apply(next: LanguageChoice) {
   choice = LOCALES.includes(next as Locale) ? next : 'auto';
+  memo.clear();
   if (typeof document !== 'undefined') document.documentElement.lang = currentLocale();
   for (const l of listeners) l();
 }
@@ -237,11 +256,21 @@ export function useLocale(): string {
 // Numbers and dates, per locale.
 
 export function formatNumber(x: number, options?: Intl.NumberFormatOptions): string {
+  // Small whole numbers read the same in both our locales ("0" to "999": no grouping, ASCII
+  // digits): building the first Intl.NumberFormat costs a content script ~60 ms of the page's
+  // main thread, so counts on a badge or a button never build one.
+  if (options === undefined && Number.isInteger(x) && x >= 0 && x < 1000) return String(x);
   return numberFormat({ maximumFractionDigits: Math.abs(x) < 10 ? 2 : 1, ...options }).format(x);
 }
 
 /** A share 0..1 as a percentage: 0.4567 → "45.7%" (or "46%" with digits 0). */
 export function formatPercent(share: number, digits = 0): string {
+  // Whole percentages read "0%" to "100%" in both our locales: no formatter needed (see formatNumber).
+  if (digits === 0 && share >= 0 && share <= 1) {
+    const whole = Math.round(share * 100);
+    // share * 100 may round to n.5 in binary: Intl rounds the exact decimal, so leave those to it.
+    if (Math.abs(share * 100 - Math.trunc(share * 100) - 0.5) > 1e-9) return `${whole}%`;
+  }
   return numberFormat({ style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
 }
 
