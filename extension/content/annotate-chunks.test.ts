@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_POSTS_PER_ANNOTATE } from '../../shared/constants';
-import { annotateChunks, TEXT_BYTES_PER_REQUEST, textBytes } from './annotate-chunks';
+import { annotateChunks, jsonUtf8Bytes, TEXT_BYTES_PER_REQUEST, textBytes } from './annotate-chunks';
 
 describe('annotateChunks', () => {
   it('keeps within the post count and the text budget, never splitting a post', () => {
@@ -20,5 +21,12 @@ describe('annotateChunks', () => {
     expect(textBytes({ text: '\u0001' })).toBe(8); // "\u0001"
     expect(textBytes({ text: 'x'.repeat(100_000) })).toBe(8002);
     expect(textBytes({ text: '' })).toBe(0);
+  });
+
+  it('counts exactly the UTF-8 bytes JSON.stringify gives, for any text (lone surrogates and controls included)', () => {
+    const bytes = (s: string) => new TextEncoder().encode(JSON.stringify(s)).length;
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => jsonUtf8Bytes(s) === bytes(s)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 50 }), (s) => jsonUtf8Bytes(s) === bytes(s)), { numRuns: 2000 });
+    for (const s of ['', 'a"b\\c', '\n\t\b\f\r\u0000\u001f', '中文😀', '\ud800', '\udc00x', '\u2028']) expect(jsonUtf8Bytes(s)).toBe(bytes(s));
   });
 });

@@ -1,8 +1,7 @@
 import type { AnnotateRequest, AuthorAnnotation, PostSentiment } from '../../shared/schemas/annotate';
 import type { CorrectionRequest } from '../../shared/schemas/corrections';
-import { prepareText } from '../../shared/sentiment/prepare';
 import type { PageRecord, PostRecord, ThreadRecord } from '../adapters/types';
-import { annotateChunks } from './annotate-chunks';
+import { annotateChunks, preparedText } from './annotate-chunks';
 
 export type AnnotationState =
   | { status: 'loading' }
@@ -100,7 +99,7 @@ export class AnnotationStore {
           for (const a of res.data.authors) this.byAuthor.set(a.author, a);
           for (const p of res.data.posts ?? []) this.byPost.set(p.id, p);
           // Scores made on this device (model "device:…") cannot be corrected: that sends the text.
-          if (res.data.posts) for (const p of chunk) if (!this.byPost.get(p.id)?.model.startsWith('device:')) this.texts.set(p.id, prepareText(p.text));
+          if (res.data.posts) for (const p of chunk) if (!this.byPost.get(p.id)?.model.startsWith('device:')) this.texts.set(p.id, preparedText(p));
           for (const p of chunk) if (p.author && !this.byAuthor.has(p.author)) this.hidden.add(p.author);
           this.lastError = null;
         } else if (res.code === 'token_revoked' || res.code === 'not_joined') {
@@ -152,7 +151,7 @@ export function toRequest(site: string, page: PageRecord, posts: readonly PostRe
       createdAt: p.createdAt,
       likeCount: p.likeCount,
       replyToNumber: p.replyToNumber,
-      ...(p.text ? { text: prepareText(p.text) } : {}),
+      ...(p.text ? { text: preparedText(p) } : {}),
     })),
   };
 }
