@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Alert } from '../../shared/schemas/alerts';
 import { ask } from '../lib/messages';
+import { OVERLAY_TAGS } from './post-observer';
 import { HEAT_BANNER_CSS, HeatBanner } from '../overlay/HeatBanner';
 
 /**
@@ -55,7 +56,7 @@ export class ThreadHeat {
 
   private create(anchor: Element) {
     return createShadowRootUi<HTMLElement>(this.ctx, {
-      name: 'pulse-heat',
+      name: OVERLAY_TAGS.heat,
       mode: 'closed',
       position: 'inline',
       anchor,

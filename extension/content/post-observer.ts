@@ -1,7 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AdapterResult, PostRecord, SiteAdapter } from '../adapters/types';
+import { Timers } from './timers';
 
-export const OVERLAY_TAG = 'pulse-badge';
+/** The elements the overlay adds to the page (each a closed shadow root's host). */
+export const OVERLAY_TAGS = { badge: 'pulse-badge', notice: 'pulse-notice', recs: 'pulse-recs', heat: 'pulse-heat' } as const;
+export const OVERLAY_TAG = OVERLAY_TAGS.badge;
 
 export interface PostObserver {
   /** Forget the posts seen so far (a new thread after single-page navigation). */
@@ -12,7 +15,7 @@ export interface PostObserver {
 
 export type OnPosts = (result: AdapterResult, added: PostRecord[]) => void;
 
-const OUR_TAGS = new Set([OVERLAY_TAG, 'pulse-notice', 'pulse-recs']);
+const OUR_TAGS = new Set<string>(Object.values(OVERLAY_TAGS));
 
 function isOurs(node: Node): boolean {
   return node.nodeType === 1 && OUR_TAGS.has((node as Element).tagName.toLowerCase());
@@ -32,6 +35,7 @@ export function observePosts(
   delayMs = 150,
 ): PostObserver {
   const known = new Set<string>();
+  const timers = new Timers(ctx);
   let pending = false;
 
   const run = () => {
@@ -45,7 +49,7 @@ export function observePosts(
   const schedule = () => {
     if (pending) return;
     pending = true;
-    ctx.setTimeout(run, delayMs);
+    timers.set(run, delayMs);
   };
 
   const observer = new MutationObserver((records) => {

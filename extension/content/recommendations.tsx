@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '../lib/messages';
+import { OVERLAY_TAGS } from './post-observer';
 import { RECS_CSS, RecsPanel, type RecsState } from '../overlay/RecsPanel';
 import type { Tracker } from './tracker';
 
@@ -30,7 +31,7 @@ export class Recommendations {
   async mount(doc: Document = document) {
     this.open = await panelOpenItem.getValue();
     const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
-      name: 'pulse-recs',
+      name: OVERLAY_TAGS.recs,
       mode: 'closed',
       position: 'inline',
       anchor: doc.body,

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_DWELL_MS } from '../../shared/constants';
 import type { PulseEvent } from '../../shared/schemas/events';
+import { Timers } from './timers';
 
 /** A post counts as seen when half of it (or half the screen) shows for this long. */
 export const SEEN_AFTER_MS = 1_000;
@@ -21,12 +22,13 @@ type Draft =
  */
 export class Tracker {
   private queue: PulseEvent[] = [];
-  private sendTimer: number | undefined;
+  private sendTimer: ReturnType<typeof setTimeout> | undefined;
   private thread: string | null = null;
   private started = false;
   private seen = new Set<string>();
   private postOf = new WeakMap<Element, string>();
-  private timers = new Map<Element, number>();
+  private timers = new Map<Element, ReturnType<typeof setTimeout>>();
+  private readonly clock: Timers;
   private visibleSince: number | null = null;
   private dwellMs = 0;
   private readonly io: IntersectionObserver;
@@ -38,6 +40,7 @@ export class Tracker {
     private readonly send: (events: PulseEvent[]) => unknown,
     private readonly now: () => number = Date.now,
   ) {
+    this.clock = new Timers(ctx);
     this.io = new IntersectionObserver((entries) => this.onIntersect(entries), { threshold: [0, 0.25, 0.5, 0.75, 1] });
     ctx.addEventListener(document, 'visibilitychange', () => this.onVisibility());
     ctx.addEventListener(window, 'pagehide', () => this.leave());
@@ -56,7 +59,7 @@ export class Tracker {
       ...draft,
     } as PulseEvent;
     this.queue.push(event);
-    if (this.sendTimer === undefined) this.sendTimer = this.ctx.setTimeout(() => void this.flush(), SEND_EVERY_MS);
+    if (this.sendTimer === undefined) this.sendTimer = this.clock.set(() => void this.flush(), SEND_EVERY_MS);
   }
 
   /** What the viewer did with a recommended thread; a click or dismissal is sent at once (the page may be about to go). */
@@ -67,7 +70,7 @@ export class Tracker {
 
   /** Sends what is queued now; resolves once the background has it. */
   flush(): Promise<unknown> {
-    if (this.sendTimer !== undefined) clearTimeout(this.sendTimer);
+    this.clock.clear(this.sendTimer);
     this.sendTimer = undefined;
     if (this.queue.length === 0) return Promise.resolve();
     const batch = this.queue;
@@ -108,7 +111,7 @@ export class Tracker {
       if (showing && timer === undefined && !this.seen.has(post)) {
         this.timers.set(
           el,
-          this.ctx.setTimeout(() => {
+          this.clock.set(() => {
             this.timers.delete(el);
             if (this.seen.has(post) || !this.thread || document.visibilityState !== 'visible') return;
             this.seen.add(post);
@@ -116,7 +119,7 @@ export class Tracker {
           }, SEEN_AFTER_MS),
         );
       } else if (!showing && timer !== undefined) {
-        clearTimeout(timer);
+        this.clock.clear(timer);
         this.timers.delete(el);
       }
     }
