@@ -35,7 +35,7 @@ export async function startPulse(ctx: ContentScriptContext, doc: Document = docu
     },
   );
   const badges = new BadgeLayer(ctx, store);
-  void badges.mountNotice(doc);
+  badges.mountNotice(doc);
   const tracker = new Tracker(ctx, site, () => user, (events) => ask({ type: 'events', events }));
   const recs = new Recommendations(ctx, site, tracker);
   void recs.mount(doc);

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { AdapterResult } from '../adapters/types';
 import type { AnnotationStore } from '../content/annotations';
-import { OVERLAY_TAG } from '../content/post-observer';
+import { OVERLAY_TAG, OVERLAY_TAGS } from '../content/post-observer';
 import { AccessNotice, NOTICE_CSS } from './AccessNotice';
 import { BADGE_CSS } from './badge-css';
 import { EngagementBadge } from './EngagementBadge';
@@ -27,14 +27,21 @@ const NEAR_VIEWPORT = '600px 0px';
  * Keeps one engagement badge, in its own closed shadow root (the forum's scripts cannot
  * read members' scores out of it, nor its styles leak either way), at the end of each
  * post's author element. Badges are mounted lazily as posts near the viewport, so a
- * 10,000-post page costs no more than the part being read. Forums re-render posts
- * (Discourse unmounts off-screen posts), so a badge whose anchor changed or left the
- * page is mounted again.
+ * 10,000-post page costs no more than the part being read, and only once there is
+ * something to show (a score, an error, a post's sentiment): the page is laid out once
+ * per badge instead of once for a placeholder and again for the answer, and a member,
+ * who sees only their own score, gets no empty badges at all. Badges whose answers
+ * arrive together are mounted in the same frame. Forums re-render posts (Discourse
+ * unmounts off-screen posts), so a badge whose anchor changed or left the page is
+ * mounted again.
  */
 export class BadgeLayer {
   private mounted = new Map<string, Mounted>();
   private waiting = new WeakMap<Element, Wanted>();
+  /** Near the viewport, waiting for something to show. */
+  private near = new Map<Element, Wanted>();
   private mounting = new Set<Element>();
+  private frame: number | null = null;
   private readonly io: IntersectionObserver;
 
   constructor(
@@ -42,7 +49,34 @@ export class BadgeLayer {
     private readonly store: AnnotationStore,
   ) {
     this.io = new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR_VIEWPORT });
-    ctx.onInvalidated(() => this.io.disconnect());
+    const unsubscribe = store.subscribe(() => this.mountAnsweredSoon());
+    ctx.onInvalidated(() => {
+      this.io.disconnect();
+      unsubscribe();
+      if (this.frame !== null) cancelAnimationFrame(this.frame);
+    });
+  }
+
+  /** Whether the badge of this post has anything to show yet. */
+  private answered(wanted: Wanted): boolean {
+    const status = this.store.state(wanted.author).status;
+    return status === 'ready' || status === 'error' || status === 'revoked' || this.store.postScores(wanted.postId) !== null;
+  }
+
+  /** Mounts, in one frame, the badges near the viewport whose answers came. */
+  private mountAnsweredSoon() {
+    if (this.frame !== null || this.near.size === 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      if (this.ctx.isInvalid) return;
+      for (const [anchor, wanted] of this.near) {
+        if (!anchor.isConnected) this.near.delete(anchor);
+        else if (this.answered(wanted)) {
+          this.near.delete(anchor);
+          void this.mount(wanted, anchor);
+        }
+      }
+    });
   }
 
   sync(result: AdapterResult): void {
@@ -51,7 +85,7 @@ export class BadgeLayer {
       if (!anchor || !post.author) continue;
       const current = this.mounted.get(post.id);
       if (current && current.anchor === anchor && current.ui.shadowHost.isConnected) continue;
-      if (this.waiting.has(anchor) || this.mounting.has(anchor)) continue;
+      if (this.waiting.has(anchor) || this.mounting.has(anchor) || this.near.has(anchor)) continue;
       this.waiting.set(anchor, { postId: post.id, author: post.author });
       this.io.observe(anchor);
     }
@@ -65,7 +99,8 @@ export class BadgeLayer {
       this.io.unobserve(anchor);
       this.waiting.delete(anchor);
       if (!wanted || !anchor.isConnected) continue;
-      void this.mount(wanted, anchor);
+      if (this.answered(wanted)) void this.mount(wanted, anchor);
+      else this.near.set(anchor, wanted);
     }
   }
 
@@ -100,10 +135,25 @@ export class BadgeLayer {
     }
   }
 
-  /** The page-level notice (access revoked), mounted once. */
-  async mountNotice(doc: Document = document) {
+  /**
+   * The page-level notice (access revoked), mounted once the Worker says so: until then
+   * the page carries no element of ours for it.
+   */
+  mountNotice(doc: Document = document) {
+    let mounting = false;
+    const check = () => {
+      if (mounting || !this.store.revokedMessage()) return;
+      mounting = true;
+      unsubscribe();
+      void this.createNotice(doc);
+    };
+    const unsubscribe = this.store.subscribe(check);
+    check();
+  }
+
+  private async createNotice(doc: Document) {
     const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
-      name: 'pulse-notice',
+      name: OVERLAY_TAGS.notice,
       mode: 'closed',
       position: 'inline',
       anchor: doc.body,
@@ -121,5 +171,6 @@ export class BadgeLayer {
   removeAll() {
     for (const m of this.mounted.values()) m.ui.remove();
     this.mounted.clear();
+    this.near.clear();
   }
 }
