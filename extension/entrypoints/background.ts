@@ -39,9 +39,9 @@ export default defineBackground(() => {
   // Open alerts for moderators and owners: re-read by an alarm, and whenever the popup or
   // the dashboard page fetched or acted on them (they write the same cache).
   async function updateBadge() {
-    const [s, session, cache] = await Promise.all([outbox.status(), sessionItem.getValue(), alertsCacheItem.getValue()]);
+    const [s, session, cache] = await Promise.all([outbox.summary(), sessionItem.getValue(), alertsCacheItem.getValue()]);
     const openAlerts = cache && session && cache.communityId === session.community.id ? cache.data.open : null;
-    const badge = toolbarBadge({ session, pending: s.pending.length, lastError: s.lastError, openAlerts });
+    const badge = toolbarBadge({ session, pending: s.pending, lastError: s.lastError, openAlerts });
     await browser.action.setBadgeText({ text: badge.text });
     await browser.action.setBadgeBackgroundColor({ color: badge.color });
     await browser.action.setTitle({ title: badge.title });
