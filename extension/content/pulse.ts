@@ -16,7 +16,7 @@ import { Tracker } from './tracker';
  * single-page navigation.
  */
 export async function startPulse(ctx: ContentScriptContext, doc: Document = document): Promise<boolean> {
-  await initI18n();
+  await initI18n({ ownsDocument: false });
   const config = await ask({ type: 'site-config', origin: doc.location.origin });
   const adapter = adapterForSite(doc, new URL(doc.location.href), config.ok ? config.site : null);
   if (!adapter) return false;

@@ -167,6 +167,19 @@ describe('t() and the language setting', () => {
     expect(t('alerts.resolve')).toBe('Resolve');
   });
 
+  it('leaves the lang of a page it does not own (a forum, from the content script) alone', async () => {
+    await setLanguage('zh_CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    document.documentElement.lang = 'ja';
+    await initI18n({ ownsDocument: false });
+    await setLanguage('en');
+    expect(t('common.settings')).toBe('Settings');
+    expect(document.documentElement.lang).toBe('ja');
+    await initI18n({ ownsDocument: true });
+    await setLanguage('zh_CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
   it('maps browser languages to our locales', () => {
     expect(browserLocale('zh-CN')).toBe('zh_CN');
     expect(browserLocale('zh')).toBe('zh_CN');

@@ -183,15 +183,27 @@ export function currentLocale(): string {
   return t('locale');
 }
 
+/**
+ * Whether this page is ours (popup, options, dashboard) and its `<html lang>` follows the
+ * language. A content script shares the forum's document: it must not relabel the forum
+ * (a Chinese forum would be marked English for an English browser, changing its fonts),
+ * and writing `lang` restyles and lays out the whole page (150 ms on a 500-post thread).
+ */
+let ownsDocument = true;
+
 function apply(next: LanguageChoice) {
   choice = LOCALES.includes(next as Locale) ? next : 'auto';
   memo.clear();
-  if (typeof document !== 'undefined') document.documentElement.lang = currentLocale();
+  if (ownsDocument && typeof document !== 'undefined') document.documentElement.lang = currentLocale();
   for (const l of listeners) l();
 }
 
-/** Reads the language setting and follows its changes (idempotent). Await it before the first render. */
-export function initI18n(): Promise<void> {
+/**
+ * Reads the language setting and follows its changes (idempotent). Await it before the
+ * first render. Content scripts pass `{ ownsDocument: false }`: the page is the forum's.
+ */
+export function initI18n(options: { ownsDocument?: boolean } = {}): Promise<void> {
+  ownsDocument = options.ownsDocument ?? true;
   ready ??= (async () => {
     try {
       apply(await languageItem.getValue());
