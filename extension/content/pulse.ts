@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterForSite } from '../adapters/for-site';
 import type { AdapterResult } from '../adapters/types';
 import { initI18n } from '../lib/i18n';
-import { ask } from '../lib/messages';
+import { ask, askAnnotate } from '../lib/messages';
 import { BadgeLayer } from '../overlay/badge-layer';
 import { AnnotationStore, threadInput } from './annotations';
 import { ThreadHeat } from './heat';
@@ -16,7 +16,7 @@ import { Tracker } from './tracker';
  * single-page navigation.
  */
 export async function startPulse(ctx: ContentScriptContext, doc: Document = document): Promise<boolean> {
-  await initI18n({ ownsDocument: false });
+  await initI18n({ contentScript: true });
   const config = await ask({ type: 'site-config', origin: doc.location.origin });
   const adapter = adapterForSite(doc, new URL(doc.location.href), config.ok ? config.site : null);
   if (!adapter) return false;
@@ -28,7 +28,7 @@ export async function startPulse(ctx: ContentScriptContext, doc: Document = docu
 
   const store = new AnnotationStore(
     site,
-    (request) => ask({ type: 'annotate', request }),
+    (request) => askAnnotate(request),
     async (request) => {
       const r = await ask({ type: 'correction', request });
       return r.ok ? { ok: true } : { ok: false, error: r.error };

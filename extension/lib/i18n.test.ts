@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateChromeMessages, type ParsedMessage, parseMessagesText } from '@wxt-dev/i18n/build';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   browserLocale,
@@ -167,15 +168,24 @@ describe('t() and the language setting', () => {
     expect(t('alerts.resolve')).toBe('Resolve');
   });
 
-  it('leaves the lang of a page it does not own (a forum, from the content script) alone', async () => {
+  it('in a content script: leaves the forum page’s lang alone, and answers from the bundled messages of the UI language', async () => {
     await setLanguage('zh_CN');
     expect(document.documentElement.lang).toBe('zh-CN');
     document.documentElement.lang = 'ja';
-    await initI18n({ ownsDocument: false });
+    await initI18n({ contentScript: true });
     await setLanguage('en');
     expect(t('common.settings')).toBe('Settings');
     expect(document.documentElement.lang).toBe('ja');
-    await initI18n({ ownsDocument: true });
+    // 'auto' in a content script: the bundled messages of the browser's UI language.
+    const ui = vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
+    await setLanguage('auto');
+    expect(t('common.settings')).toBe('设置');
+    expect(t('popup.events', 3, ['3'])).toBe('3 个事件');
+    ui.mockReturnValue('en-GB');
+    await setLanguage('auto');
+    expect(t('common.settings')).toBe('Settings');
+    ui.mockRestore();
+    await initI18n({ contentScript: false });
     await setLanguage('zh_CN');
     expect(document.documentElement.lang).toBe('zh-CN');
   });

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import enText from '../locales/en.yml?raw';
 import zhText from '../locales/zh_CN.yml?raw';
@@ -161,8 +162,21 @@ function lookup(key: string, args: Arg[]): string {
   return text;
 }
 
+/** The locale browser.i18n would pick: the browser's UI language among ours. */
+function uiLocale(): Locale {
+  try {
+    return browserLocale(browser.i18n.getUILanguage());
+  } catch {
+    return browserLocale();
+  }
+}
+
 function lookupUncached(key: string, args: Arg[]): string {
   if (choice !== 'auto') return translate(bundledGetMessage(choice), key, args);
+  // In a content script, browser.i18n's first getMessage waits on the browser for the
+  // extension's messages (~30 ms of the forum page's main thread): the same messages are
+  // bundled, so read them for the UI language.
+  if (inContentScript) return translate(bundledGetMessage(uiLocale()), key, args);
   try {
     const text = (i18n.t as (k: string, ...a: Arg[]) => string)(key, ...args);
     if (text) return text;
@@ -184,26 +198,27 @@ export function currentLocale(): string {
 }
 
 /**
- * Whether this page is ours (popup, options, dashboard) and its `<html lang>` follows the
- * language. A content script shares the forum's document: it must not relabel the forum
- * (a Chinese forum would be marked English for an English browser, changing its fonts),
- * and writing `lang` restyles and lays out the whole page (150 ms on a 500-post thread).
+ * Whether this runs in a content script, in the forum's page, rather than on a page of
+ * ours (popup, options, dashboard) whose `<html lang>` follows the language. A content
+ * script must not relabel the forum (a Chinese forum would be marked English for an
+ * English browser, changing its fonts), and writing `lang` restyles and lays out the
+ * whole page (150 ms on a 500-post thread).
  */
-let ownsDocument = true;
+let inContentScript = false;
 
 function apply(next: LanguageChoice) {
   choice = LOCALES.includes(next as Locale) ? next : 'auto';
   memo.clear();
-  if (ownsDocument && typeof document !== 'undefined') document.documentElement.lang = currentLocale();
+  if (!inContentScript && typeof document !== 'undefined') document.documentElement.lang = currentLocale();
   for (const l of listeners) l();
 }
 
 /**
  * Reads the language setting and follows its changes (idempotent). Await it before the
- * first render. Content scripts pass `{ ownsDocument: false }`: the page is the forum's.
+ * first render. Content scripts pass `{ contentScript: true }`: the page is the forum's.
  */
-export function initI18n(options: { ownsDocument?: boolean } = {}): Promise<void> {
-  ownsDocument = options.ownsDocument ?? true;
+export function initI18n(options: { contentScript?: boolean } = {}): Promise<void> {
+  inContentScript = options.contentScript ?? false;
   ready ??= (async () => {
     try {
       apply(await languageItem.getValue());
