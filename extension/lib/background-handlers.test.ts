@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { alertsCacheItem } from './alerts-cache';
 import { type BackgroundDeps, handleMessage, refreshOpenAlerts } from './background-handlers';
-import type { Reply } from './messages';
+import { annotateMessage, type Reply } from './messages';
 import { Outbox } from './outbox';
 import type { Session } from './session';
 
@@ -57,8 +57,10 @@ describe('background message handling', () => {
 
   it('validates annotate requests before they leave the browser', async () => {
     const fetchImpl = vi.fn() as unknown as typeof fetch;
-    const reply = await handleMessage({ type: 'annotate', request: { site: 'nope' } as never }, deps(fetchImpl));
-    expect(reply).toMatchObject({ ok: false });
+    const reply = await handleMessage(annotateMessage({ site: 'nope' } as never), deps(fetchImpl));
+    expect(reply).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await handleMessage({ type: 'annotate', requestJson: '{"site": ' }, deps(fetchImpl))).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await handleMessage({ type: 'annotate', requestJson: 42 as never }, deps(fetchImpl))).toMatchObject({ ok: false, code: 'invalid' });
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
@@ -69,7 +71,7 @@ describe('background message handling', () => {
     await handleMessage({ type: 'flush-now' }, d);
     expect(fetchImpl).not.toHaveBeenCalled();
     expect((await d.outbox.status()).pending).toHaveLength(1);
-    expect(await handleMessage({ type: 'annotate', request: {} as never }, d)).toMatchObject({ ok: false, code: 'not_joined' });
+    expect(await handleMessage(annotateMessage({} as never), d)).toMatchObject({ ok: false, code: 'not_joined' });
   });
 
   it('notices a revoked token, stops sending and tells the overlay', async () => {
@@ -81,7 +83,7 @@ describe('background message handling', () => {
     await handleMessage({ type: 'flush-now' }, d);
     expect(d.revoked()).toBe(true);
     expect((await d.outbox.status()).pending).toHaveLength(1); // kept, not lost
-    const reply = await handleMessage({ type: 'annotate', request: {} as never }, d);
+    const reply = await handleMessage(annotateMessage({} as never), d);
     expect(reply).toMatchObject({ ok: false, code: 'token_revoked', error: expect.stringContaining('revoked') });
     await handleMessage({ type: 'flush-now' }, d);
     expect(fetchImpl).toHaveBeenCalledTimes(1);

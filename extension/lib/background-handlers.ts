@@ -52,12 +52,18 @@ export async function handleMessage(message: Message, deps: BackgroundDeps): Pro
       const session = await deps.session();
       if (!session) return { ok: false, code: 'not_joined', error: t('background.notJoined') };
       if (session.revokedAt) return { ok: false, code: 'token_revoked', error: revokedMessage() };
-      const r = annotateRequestSchema.safeParse(message.request);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(String(message.requestJson));
+      } catch {
+        return { ok: false, code: 'invalid', error: 'invalid annotate request: not JSON' };
+      }
+      const r = annotateRequestSchema.safeParse(raw);
       if (!r.success) return { ok: false, code: 'invalid', error: `invalid annotate request: ${r.error.issues[0]?.message}` };
       const request = await onDeviceRequest(r.data, session.role, deps);
       if (!request.ok) return request;
       const res = await annotate(await deps.workerUrl(), session.token, request.request, deps.fetchImpl);
-      if (res.ok) return { ok: true, data: res.data };
+      if (res.ok) return { ok: true, dataJson: JSON.stringify(res.data) };
       if (res.code === 'token_revoked') {
         await deps.onRevoked();
         return { ok: false, code: res.code, error: revokedMessage() };

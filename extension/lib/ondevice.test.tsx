@@ -8,6 +8,7 @@ import { page as pageRecord, post as postRecord, thread } from '../adapters/reco
 import { AnnotationStore } from '../content/annotations';
 import { downloadError, OnDeviceSetting } from '../entrypoints/options/OnDeviceSetting';
 import { type BackgroundDeps, handleMessage } from './background-handlers';
+import { annotateMessage } from './messages';
 import { setLanguage } from './i18n';
 import { downloadWithConsent, type OffscreenReply, onDeviceItem, parseHubModelId, sentimentFromLabels, toClientScores } from './ondevice';
 import { Outbox } from './outbox';
@@ -202,7 +203,7 @@ describe('annotate in on-device mode (background)', () => {
   it('sends scores instead of text for moderators: no text in the request', async () => {
     const score = scorer();
     const { d, bodies } = deps('moderator', score);
-    expect(await handleMessage({ type: 'annotate', request }, d)).toMatchObject({ ok: true });
+    expect(await handleMessage(annotateMessage(request), d)).toMatchObject({ ok: true });
     expect(score).toHaveBeenCalledWith([request.posts[0]!.text, request.posts[2]!.text], null);
     expect(bodies).toHaveLength(1);
     expect(bodies[0]).not.toContain('SECRET-TEXT');
@@ -217,7 +218,7 @@ describe('annotate in on-device mode (background)', () => {
   it('sends members’ pages without text or scores (members get no post scores)', async () => {
     const score = scorer();
     const { d, bodies } = deps('member', score);
-    await handleMessage({ type: 'annotate', request }, d);
+    await handleMessage(annotateMessage(request), d);
     expect(score).not.toHaveBeenCalled();
     expect(bodies[0]).not.toContain('SECRET-TEXT');
     expect(bodies[0]).not.toContain('"scores"');
@@ -226,13 +227,13 @@ describe('annotate in on-device mode (background)', () => {
   it('sends nothing when scoring fails (never the text instead), and says why', async () => {
     await setLanguage('en');
     const { d, fetchImpl } = deps('owner', async () => ({ ok: false, error: 'no WebAssembly' }));
-    const reply = await handleMessage({ type: 'annotate', request }, d);
+    const reply = await handleMessage(annotateMessage(request), d);
     expect(reply).toMatchObject({ ok: false, code: 'on_device_failed', error: expect.stringContaining('no WebAssembly') });
     expect(fetchImpl).not.toHaveBeenCalled();
     // A chosen hub model that left the browser's cache is not fetched again without consent.
     const gone = deps('owner', async () => ({ ok: false, error: 'x', code: 'hub_not_cached' }));
     gone.d.onDevice = async () => ({ enabled: true, hubModel: 'Xenova/big' });
-    expect(await handleMessage({ type: 'annotate', request }, gone.d)).toMatchObject({
+    expect(await handleMessage(annotateMessage(request), gone.d)).toMatchObject({
       ok: false,
       error: expect.stringContaining('Xenova/big is no longer in this browser'),
     });
@@ -241,7 +242,7 @@ describe('annotate in on-device mode (background)', () => {
 
   it('sends text as before when the mode is off, and refuses corrections (which carry text) when on', async () => {
     const { d, bodies } = deps('owner', scorer(), false);
-    await handleMessage({ type: 'annotate', request }, d);
+    await handleMessage(annotateMessage(request), d);
     expect(bodies[0]).toContain('SECRET-TEXT-1');
     const on = deps('owner', scorer());
     const reply = await handleMessage({ type: 'correction', request: { site: 'https://f.example', post: 'p1', text: 'x', task: 'sentiment', label: 'positive' } }, on.d);
