@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const POSTS = 500;
-const LOADS = 7;
+const LOADS = 11;
 const SETTLE_MS = 4_000;
 
 interface Metrics {

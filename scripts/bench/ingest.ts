@@ -54,9 +54,11 @@ export async function benchIngest(stack: BenchStack, community: BenchCommunity, 
   const receivedAt = Date.now();
   const memberOf = (actor: string | null) => (actor ? createHash('sha256').update(actor).digest('hex').slice(0, 32) : null);
   const rows = all.map((e) => eventRow(e, 1, memberOf(e.actor), receivedAt));
-  const reference = sqliteInsertRate(rows, BATCH);
+  // The reference swings by a fifth from run to run (the disk's fsync on each commit): the median of three.
+  const references = [0, 1, 2].map(() => sqliteInsertRate(rows, BATCH)).sort((a, b) => a - b);
+  const reference = references[1]!;
 
-  emit({ name: 'ingest_events_per_s', value: rate, unit: 'events/s', reference, referenceName: 'sqlite_raw_insert_events_per_s', events: all.length, batch: BATCH, inFlight: 4 });
+  emit({ name: 'ingest_events_per_s', value: rate, unit: 'events/s', reference, referenceName: 'sqlite_raw_insert_events_per_s', referenceRuns: references.map((r) => Math.round(r)), events: all.length, batch: BATCH, inFlight: 4 });
   emit({ name: 'ingest_ratio_vs_sqlite', value: rate / reference, unit: 'ratio', target: '>= 0.30' });
   return tokens;
 }
