@@ -21,6 +21,8 @@ export class Recommendations {
   private thread: string | null = null;
   private shown = new Set<string>();
   private container: HTMLElement | null = null;
+  private doc: Document | null = null;
+  private creating = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -28,8 +30,18 @@ export class Recommendations {
     private readonly tracker: Tracker,
   ) {}
 
+  /**
+   * Readies the panel for `doc`. It is put on the page once it has something to show (the
+   * picks, or "loading" in a panel left open): a closed tab reading "(0)" while the Worker
+   * answers would cost the page a layout for nothing.
+   */
   async mount(doc: Document = document) {
     this.open = await panelOpenItem.getValue();
+    this.doc = doc;
+    this.render();
+  }
+
+  private async create(doc: Document) {
     const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
       name: OVERLAY_TAGS.recs,
       mode: 'closed',
@@ -62,7 +74,14 @@ export class Recommendations {
   }
 
   private render() {
-    if (!this.container) return;
+    if (!this.container) {
+      const worth = this.state.status === 'ready' || (this.open && this.state.status === 'loading');
+      if (worth && this.doc && !this.creating) {
+        this.creating = true;
+        void this.create(this.doc);
+      }
+      return;
+    }
     render(
       <RecsPanel
         state={this.state}
