@@ -6,22 +6,11 @@ import { type BackgroundDeps, handleMessage, refreshOpenAlerts } from './backgro
 import { annotateMessage, type Reply } from './messages';
 import { Outbox } from './outbox';
 import type { Session } from './session';
+import { testSession } from '../test/session';
 
 beforeEach(() => fakeBrowser.reset());
 
-const session: Session = {
-  token: 'cp_tok',
-  accountId: 'a1',
-  role: 'member',
-  community: {
-    id: 1,
-    name: 'C',
-    sites: [{ id: 1, origin: 'https://f.example', engine: 'discourse', selectors: null }],
-    settings: { memberScores: true },
-  },
-  joinedAt: '2026-11-20T00:00:00Z',
-  revokedAt: null,
-};
+const session: Session = testSession();
 
 function deps(fetchImpl: typeof fetch, current: Session | null = session): BackgroundDeps & { revoked: () => boolean } {
   let revoked = false;

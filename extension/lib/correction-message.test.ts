@@ -3,17 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackgroundDeps, handleMessage } from './background-handlers';
 import { Outbox } from './outbox';
 import type { Session } from './session';
+import { testSession } from '../test/session';
 
 beforeEach(() => fakeBrowser.reset());
 
-const session = (role: Session['role']): Session => ({
-  token: 'cp_tok',
-  accountId: 'a1',
-  role,
-  community: { id: 1, name: 'C', sites: [{ id: 1, origin: 'https://f.example', engine: 'discourse', selectors: null }], settings: { memberScores: true } },
-  joinedAt: '2026-11-20T00:00:00Z',
-  revokedAt: null,
-});
+const session = testSession;
 
 function deps(fetchImpl: typeof fetch, current: Session | null): BackgroundDeps {
   return {

@@ -13,6 +13,7 @@ import { setLanguage } from './i18n';
 import { downloadWithConsent, type OffscreenReply, onDeviceItem, parseHubModelId, sentimentFromLabels, toClientScores } from './ondevice';
 import { Outbox } from './outbox';
 import type { Session } from './session';
+import { testSession } from '../test/session';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -155,14 +156,7 @@ describe('model outputs as client scores', () => {
 });
 
 describe('annotate in on-device mode (background)', () => {
-  const session = (role: Session['role']): Session => ({
-    token: 'cp_tok',
-    accountId: 'a1',
-    role,
-    community: { id: 1, name: 'C', sites: [{ id: 1, origin: 'https://f.example', engine: 'discourse', selectors: null }], settings: { memberScores: true } },
-    joinedAt: '2026-11-20T00:00:00Z',
-    revokedAt: null,
-  });
+  const session = testSession;
   const request = {
     site: 'https://f.example',
     engine: 'discourse' as const,
