@@ -21,7 +21,7 @@ step('Building the extension');
 const extDir = buildExtension();
 
 step(`Starting the Worker on port ${workerPort}`);
-const worker = await startWorker({ port: workerPort, inherit: true });
+const worker = await startWorker({ port: workerPort, inherit: true, localTraces: true });
 
 step(`Starting the demo forum on port ${demoPort}`);
 const forum = await startDemoForum(demoPort);

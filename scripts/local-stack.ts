@@ -124,6 +124,13 @@ export async function startWorker(opts: {
   testScheduled?: boolean;
   /** wrangler's log level (default warn; info shows the Worker's console.log). */
   logLevel?: 'warn' | 'info' | 'log';
+  /**
+   * wrangler dev's local trace collector (on by default in wrangler): it writes a trace of
+   * every request into a local SQLite store, with an fsync, which doubles a request's
+   * cost in the local runtime. `npm run dev` keeps it (its traces show in the local
+   * explorer); tests and benchmarks, which measure the Worker and not wrangler, turn it off.
+   */
+  localTraces?: boolean;
 }): Promise<RunningWorker> {
   const args = [
     wranglerBin,
@@ -145,7 +152,7 @@ export async function startWorker(opts: {
   ];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env,
+    env: { ...env, X_LOCAL_OBSERVABILITY: opts.localTraces ? 'true' : 'false' },
     stdio: opts.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });
