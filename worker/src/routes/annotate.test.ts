@@ -78,6 +78,22 @@ describe('POST /v1/annotate', () => {
     expect(t.results).toEqual([{ title: 'Congratulations', category: 'praise' }]);
   });
 
+  it('answers a page re-sent unchanged exactly as the first time (from its read batch alone, writing nothing)', async () => {
+    const { site, owner, join } = await newCommunity();
+    const member = await join('member');
+    await call('POST', '/v1/events', { events: [pageView(site, 'bob')] }, { token: member.token });
+    for (const token of [owner, member.token]) {
+      const first = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, thread), { token });
+      const stamp = () => env.DB.prepare('SELECT max(updated_at) AS t FROM posts p JOIN sites s ON s.id = p.site_id WHERE s.origin = ?').bind(site).first<{ t: number }>();
+      const before = await stamp();
+      const again = await call<AnnotateResponse>('POST', '/v1/annotate', page(site, thread), { token });
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      expect(again.body.authors.length).toBe(token === owner ? 3 : 1);
+      expect(await stamp()).toEqual(before);
+    }
+  });
+
   it('counts days on which an author only read (events) as active days', async () => {
     const { site, owner: token } = await newCommunity();
     await call(

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { engagementScore } from '../../../shared/engagement';
-import { type AnnotateResponse, annotateRequestSchema, type ClientScores, type PostSentiment } from '../../../shared/schemas/annotate';
+import {
+  type AnnotateResponse,
+  annotateRequestSchema,
+  type AuthorActivity,
+  type ClientScores,
+  type PostSentiment,
+} from '../../../shared/schemas/annotate';
 import { ROLE_RANK } from '../../../shared/schemas/auth';
 import { allow, caller } from '../auth/allow';
 import { background } from '../background';
@@ -10,11 +16,12 @@ import type { AppEnv } from '../env';
 import { ApiFailure } from '../errors';
 import { cachedActivity, cachedActivityStatements } from '../services/activity';
 import { detectAlerts, postWebhook } from '../services/alerts';
-import { recordPage } from '../services/catalogue';
+import { pageRows, pageWrites } from '../services/catalogue';
 import { encryptName } from '../services/display-names';
 import { pseudonyms } from '../services/pseudonym';
-import { decodeStoredEngagement, storedEngagementSql } from '../services/scores';
+import { decodeStoredEngagement, type StoredEngagement, storedEngagementSql } from '../services/scores';
 import { pageContext, runBatch } from '../services/page-context';
+import { pageUnchanged } from '../services/page-unchanged';
 import { fromClientScores, hashTexts, insertScores, scoreMissing, type StoredScore, toPostSentiment } from '../services/text-scores';
 import { jsonBody } from '../validate';
 
@@ -29,8 +36,11 @@ import { jsonBody } from '../validate';
  * owner switched per-member scores off. Post scores go to moderators and owners only.
  *
  * Two D1 round trips: one batch of reads (site, settings, erasures, identities, known
- * names, cached text scores), then one batch (one transaction) of the page's writes and
- * the answer's reads (activity through the member_activity cache, stored scores).
+ * members, cached text scores, what is stored of the page), then one batch (one
+ * transaction) of the page's writes and the answer's reads (activity through the
+ * member_activity cache, stored scores). A page that changes nothing (the common case:
+ * the same thread read again) and whose authors' activity is cached is answered from
+ * the first batch alone, which reads that activity and those scores ahead.
  */
 export const annotateRoutes = new Hono<AppEnv>().post('/', allow('member'), jsonBody(annotateRequestSchema), async (c) => {
   const me = caller(c);
@@ -41,7 +51,13 @@ export const annotateRoutes = new Hono<AppEnv>().post('/', allow('member'), json
 
   const authors = new Set(page.posts.flatMap((p) => (p.author === null ? [] : [p.author])));
   const [all, hashes] = await Promise.all([pseudonyms(c.env.PSEUDONYM_KEY, page.site, authors), hashTexts(page.posts)]);
-  const ctx = await pageContext(db, me.communityId, page.site, [...all.values()], hashes.values());
+  const ctx = await pageContext(
+    db,
+    me.communityId,
+    { site: page.site, threadId: page.thread.id, postIds: page.posts.map((p) => p.id) },
+    [...all.values()],
+    hashes.values(),
+  );
   if (!ctx.site) throw new ApiFailure(403, 'site_not_in_community', `site: ${page.site} is not a site of your community`);
 
   const ids = new Map([...all].filter(([, id]) => !ctx.erased.has(id)));
@@ -59,26 +75,34 @@ export const annotateRoutes = new Hono<AppEnv>().post('/', allow('member'), json
   const visible = [...ids].filter(([, id]) => seeAll || ctx.owners.get(id) === me.accountId);
   const visibleIds = [...new Set(visible.map(([, id]) => id))];
 
-  const writes = recordPage(db, ctx.site, page, ids, now, sealed, hashes).map((s) => s.getSQL());
-  const scoreInsert = insertScores(fresh.values(), 'worker', now);
-  const [fill, read] = cachedActivityStatements(visibleIds, now);
-  const results = await runBatch(db, [
-    ...writes,
-    ...(scoreInsert ? [scoreInsert] : []),
-    // Posts this request inserted or changed (an unchanged post is not written: its updated_at stays).
-    sql`SELECT count(*) AS n FROM posts WHERE site_id = ${ctx.site.id} AND thread_ext_id = ${page.thread.id} AND updated_at = ${now}`,
-    fill,
-    read,
-    storedEngagementSql(visibleIds),
-  ]);
-  const [changed, , activityRows, storedRows] = results.slice(-4).map((r) => r.results);
-  const activity = cachedActivity(activityRows!);
-  const stored = decodeStoredEngagement(storedRows!, moderator);
+  const rows = pageRows(ctx.site, page, ids, now, sealed, hashes);
+  const readAhead = cachedActivity(ctx.activityRows);
+  let activity: Map<string, AuthorActivity>;
+  let stored: Map<string, StoredEngagement>;
+  if (fresh.size === 0 && pageUnchanged(rows, ctx.stored) && visibleIds.every((id) => readAhead.has(id))) {
+    activity = readAhead;
+    stored = decodeStoredEngagement(ctx.engagementRows, moderator);
+  } else {
+    const scoreInsert = insertScores(fresh.values(), 'worker', now);
+    const [fill, read] = cachedActivityStatements(visibleIds, now);
+    const results = await runBatch(db, [
+      ...pageWrites(db, rows).map((s) => s.getSQL()),
+      ...(scoreInsert ? [scoreInsert] : []),
+      // Posts this request inserted or changed (an unchanged post is not written: its updated_at stays).
+      sql`SELECT count(*) AS n FROM posts WHERE site_id = ${ctx.site.id} AND thread_ext_id = ${page.thread.id} AND updated_at = ${now}`,
+      fill,
+      read,
+      storedEngagementSql(visibleIds),
+    ]);
+    const [changed, , activityRows, storedRows] = results.slice(-4).map((r) => r.results);
+    activity = cachedActivity(activityRows!);
+    stored = decodeStoredEngagement(storedRows!, moderator);
 
-  // The fast alert rules run after the answer (the cron runs them all), and only when
-  // the page brought something new: a page re-sent unchanged writes no post.
-  if ((changed![0] as { n: number }).n > 0) {
-    background(c, detectAlerts(db, me.communityId, now, { only: ['pile_on', 'new_account_burst', 'heated_thread'], post: postWebhook }));
+    // The fast alert rules run after the answer (the cron runs them all), and only when
+    // the page brought something new: a page re-sent unchanged writes no post.
+    if ((changed![0] as { n: number }).n > 0) {
+      background(c, detectAlerts(db, me.communityId, now, { only: ['pile_on', 'new_account_burst', 'heated_thread'], post: postWebhook }));
+    }
   }
 
   const body: AnnotateResponse = {

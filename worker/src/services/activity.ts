@@ -120,8 +120,12 @@ export function cachedActivityStatements(memberIds: readonly string[], now: numb
     SELECT *, ${now} FROM (${activitySql(
       sql`SELECT DISTINCT value FROM json_each(${json}) WHERE value NOT IN (SELECT member_id FROM member_activity)`,
     )})`;
-  const read = sql`SELECT ${COLUMNS} FROM member_activity WHERE member_id IN (SELECT value FROM json_each(${json}))`;
-  return [fill, read];
+  return [fill, cachedActivityRead(memberIds)];
+}
+
+/** The member_activity cache rows of some members (those cached: see `cachedActivityStatements`). */
+export function cachedActivityRead(memberIds: readonly string[]): SQL {
+  return sql`SELECT ${COLUMNS} FROM member_activity WHERE member_id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(memberIds)])}))`;
 }
 
 export function cachedActivity(rows: readonly unknown[]): Map<string, AuthorActivity> {

@@ -8,24 +8,35 @@ import type { SiteRef } from './communities';
 
 const toMs = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
+export type ThreadRow = typeof threads.$inferInsert;
+
+/** The row a thread seen on a page or in a list is stored as. */
+export function threadRow(site: SiteRef, thread: AnnotateRequest['thread'], now: number): ThreadRow {
+  return {
+    siteId: site.id,
+    extId: thread.id,
+    title: thread.title,
+    url: thread.url,
+    category: thread.category,
+    tags: thread.tags ?? [],
+    replyCount: thread.replyCount ?? null,
+    likeCount: thread.likeCount ?? null,
+    viewCount: thread.viewCount ?? null,
+    createdAt: toMs(thread.createdAt),
+    firstSeenAt: now,
+    updatedAt: now,
+  };
+}
+
 /** The statement recording a thread seen on a page or in a list; re-sending updates it in place. */
 export function threadUpsert(db: Db, site: SiteRef, thread: AnnotateRequest['thread'], now: number) {
+  return threadRowUpsert(db, threadRow(site, thread, now));
+}
+
+function threadRowUpsert(db: Db, row: ThreadRow) {
   return db
     .insert(threads)
-    .values({
-      siteId: site.id,
-      extId: thread.id,
-      title: thread.title,
-      url: thread.url,
-      category: thread.category,
-      tags: thread.tags ?? [],
-      replyCount: thread.replyCount ?? null,
-      likeCount: thread.likeCount ?? null,
-      viewCount: thread.viewCount ?? null,
-      createdAt: toMs(thread.createdAt),
-      firstSeenAt: now,
-      updatedAt: now,
-    })
+    .values(row)
     .onConflictDoUpdate({
       target: [threads.siteId, threads.extId],
       set: {
@@ -83,13 +94,16 @@ export function postUpserts(db: Db, rows: PostRow[]) {
   );
 }
 
-/**
- * Statements recording what a page shows: the thread, its posts' authors (as
- * pseudonyms) and the posts with their latest like counts. Re-sending a page
- * updates rows in place; nothing is duplicated.
- */
-export function recordPage(
-  db: Db,
+/** The rows a page is stored as: its thread, its posts' authors (as pseudonyms) and its posts. */
+export interface PageRows {
+  thread: ThreadRow;
+  /** One per post with a known author, not merged (upsertMembers merges them). */
+  members: MemberRow[];
+  /** By post id: a post shown twice is stored once. */
+  posts: Map<string, PostRow>;
+}
+
+export function pageRows(
   site: SiteRef,
   page: Pick<AnnotateRequest, 'thread' | 'posts'>,
   authorIds: ReadonlyMap<string, string>,
@@ -98,17 +112,15 @@ export function recordPage(
   sealedNames: ReadonlyMap<string, string> = new Map(),
   /** SHA-256 of each post's scored text, by post id (services/text-scores.ts). */
   textHashes: ReadonlyMap<string, string> = new Map(),
-) {
+): PageRows {
   const { thread } = page;
-  const threadStatement = threadUpsert(db, site, thread, now);
-
-  const memberRows: MemberRow[] = [];
-  const postRows = new Map<string, typeof posts.$inferInsert>();
+  const members: MemberRow[] = [];
+  const postRows = new Map<string, PostRow>();
   for (const p of page.posts) {
     const createdAt = toMs(p.createdAt);
     const authorMemberId = p.author === null ? null : (authorIds.get(p.author) ?? null);
     if (authorMemberId) {
-      memberRows.push({
+      members.push({
         id: authorMemberId,
         siteId: site.id,
         communityId: site.communityId,
@@ -131,8 +143,13 @@ export function recordPage(
       updatedAt: now,
     });
   }
+  return { thread: threadRow(site, thread, now), members, posts: postRows };
+}
 
-  const postStatements = postUpserts(db, [...postRows.values()]);
-
-  return [threadStatement, ...upsertMembers(db, memberRows), ...postStatements] as const;
+/**
+ * Statements recording what a page shows (its `pageRows`). Re-sending a page updates
+ * rows in place; nothing is duplicated.
+ */
+export function pageWrites(db: Db, rows: PageRows) {
+  return [threadRowUpsert(db, rows.thread), ...upsertMembers(db, rows.members), ...postUpserts(db, [...rows.posts.values()])] as const;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { D1_MAX_BOUND_PARAMS } from '../../../shared/constants';
 import type { PostInput } from '../../../shared/schemas/annotate';
 import { getDb } from '../db/client';
-import { recordPage } from './catalogue';
+import { pageRows, pageWrites } from './catalogue';
 import { chunk, rowsPerStatement } from './chunk-rows';
 import { upsertMembers } from './members';
 
@@ -27,15 +27,17 @@ describe('statements stay within D1’s 100 bound parameters', () => {
       replyToNumber: i > 0 ? i : null,
     }));
     const ids = new Map(posts.map((p) => [p.author!, `m${p.author}`]));
-    const statements = recordPage(
+    const statements = pageWrites(
       db,
-      { id: 1, communityId: 1 },
-      {
-        thread: { id: 't', title: 'x', url: null, category: null, createdAt: null, tags: [], replyCount: null, likeCount: null, viewCount: null },
-        posts,
-      },
-      ids,
-      Date.now(),
+      pageRows(
+        { id: 1, communityId: 1 },
+        {
+          thread: { id: 't', title: 'x', url: null, category: null, createdAt: null, tags: [], replyCount: null, likeCount: null, viewCount: null },
+          posts,
+        },
+        ids,
+        Date.now(),
+      ),
     );
     const counts = statements.map((s) => s.toSQL().params.length);
     expect(Math.max(...counts)).toBeLessThanOrEqual(D1_MAX_BOUND_PARAMS);

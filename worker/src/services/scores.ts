@@ -59,7 +59,7 @@ export async function refreshScores(db: Db, communityId: number, now = Date.now(
   return out.length;
 }
 
-type StoredEngagement = Pick<Engagement, 'score' | 'level' | 'components' | 'basis' | 'trend' | 'churn'>;
+export type StoredEngagement = Pick<Engagement, 'score' | 'level' | 'components' | 'basis' | 'trend' | 'churn'>;
 
 interface StoredRow {
   member_id: string;
