@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { AnnotateRequest, PostInput } from '../../../shared/schemas/annotate';
+import { type AnnotateRequest, annotateRequestSchema, type PostInput } from '../../../shared/schemas/annotate';
 import { call } from '../../test/call';
 import { newCommunity } from '../../test/fixtures';
 import { getDb } from '../db/client';
@@ -63,7 +63,7 @@ async function recorded() {
         [...ids.values()],
         hashes.values(),
       );
-      return pageUnchanged(pageRows(ctx.site!, next, ids, Date.now(), sealed, hashes), ctx.stored);
+      return pageUnchanged(pageRows(ctx.site!, annotateRequestSchema.parse(next), ids, Date.now(), sealed, hashes), ctx.stored);
     },
   };
 }

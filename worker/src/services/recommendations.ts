@@ -5,6 +5,7 @@ import {
   type ContentIndex,
   type Interaction,
   type InteractionKind,
+  type NeighbourRow,
   neighboursFromRows,
   recommend,
 } from '../../../shared/recommender';
@@ -60,6 +61,15 @@ async function catalogueOf(db: Db, siteId: number, version: string): Promise<Cac
   return fresh;
 }
 
+/**
+ * The rows of a `SELECT json_group_array(json_array(...)) AS rows` statement. Long answers
+ * (a member who read 200 threads has 200 history rows and thousands of neighbour rows)
+ * come back as one row of JSON: D1 hands rows over one by one, at several times the cost.
+ */
+function unpack<T extends unknown[]>(result: Parameters<typeof rowsOf>[0]): T[] {
+  return JSON.parse(rowsOf<{ rows: string }>(result)[0]?.rows ?? '[]') as T[];
+}
+
 function parseTags(text: string | null): string[] {
   if (!text) return [];
   try {
@@ -92,10 +102,11 @@ export async function recommendationsFor(
     sql`SELECT count(*) AS n, coalesce(max(updated_at), 0) AS v FROM threads WHERE site_id = ${site} AND title IS NOT NULL`,
     // A pseudonym belongs to one site, so the member constraint alone keys the history:
     // with a site_id constraint too, SQLite may scan the site's events by its index.
-    sql`SELECT thread_ext_id AS thread, max(ts) AS ts, type FROM events
+    sql`SELECT json_group_array(json_array(thread, ts, type)) AS rows FROM (
+      SELECT thread_ext_id AS thread, max(ts) AS ts, type FROM events
       WHERE member_id IN ${mine} AND thread_ext_id IS NOT NULL
-      GROUP BY thread_ext_id, type ORDER BY ts DESC LIMIT 1000`,
-    sql`SELECT item, neighbour, rank, score FROM thread_neighbours
+      GROUP BY thread_ext_id, type ORDER BY ts DESC LIMIT 1000)`,
+    sql`SELECT json_group_array(json_array(item, neighbour, rank, score)) AS rows FROM thread_neighbours
       WHERE site_id = ${site} AND item IN (
         SELECT DISTINCT thread_ext_id FROM events
         WHERE member_id IN ${mine} AND thread_ext_id IS NOT NULL AND type NOT IN ('rec_dismiss', 'rec_impression'))`,
@@ -105,12 +116,17 @@ export async function recommendationsFor(
   const v = rowsOf<{ n: number; v: number }>(versionRes)[0];
   const catalogue = await catalogueOf(db, siteId, `${v?.n ?? 0}:${v?.v ?? 0}`);
 
-  const historyRows = rowsOf<{ thread: string; ts: number; type: string }>(historyRes);
+  const historyRows = unpack<[string, number, string]>(historyRes).map(([thread, ts, type]) => ({ thread, ts, type }));
   const dismissed = new Set(historyRows.filter((r) => r.type === 'rec_dismiss').map((r) => r.thread));
   const history: Interaction[] = historyRows
     .filter((r) => r.type !== 'rec_dismiss' && r.type !== 'rec_impression')
     .map((r) => ({ user: 'me', item: r.thread, ts: r.ts, kind: KIND[r.type] ?? 'view' }));
-  const neighbourRows = rowsOf<{ item: string; neighbour: string; rank: number; score: number }>(neighbourRes);
+  const neighbourRows: NeighbourRow[] = unpack<[string, string, number, number]>(neighbourRes).map(([item, neighbour, rank, score]) => ({
+    item,
+    neighbour,
+    rank,
+    score,
+  }));
 
   const picks = recommend({
     user: 'me',
