@@ -96,11 +96,32 @@ describe('POST /v1/events', () => {
     const c = await newCommunity();
     const member = await c.join('member');
     expect((await call('POST', '/v1/events', { events: [pageView(c.site, 'erin')] }, { token: member.token })).status).toBe(200);
-    const stolen = await call('POST', '/v1/events', { events: [pageView(c.site, 'Erin')] }, { token: c.owner });
+    // The owner's own events in the same batch are not stored either: a refused batch stores nothing.
+    const stolen = await call('POST', '/v1/events', { events: [pageView(c.site, 'olga'), pageView(c.site, 'Erin')] }, { token: c.owner });
     expect(stolen.status).toBe(403);
     expect(stolen.body.error.code).toBe('identity_taken');
+    expect(stolen.body.error.message).toContain('events.1.actor');
+    expect(await countEvents(c.site)).toBe(1);
+    const linked = await env.DB.prepare('SELECT count(*) AS n FROM identities WHERE account_id = ?').bind(c.ownerAccountId).first<{ n: number }>();
+    expect(linked!.n).toBe(0);
     const me = await call('GET', '/v1/me', undefined, { token: member.token });
     expect(me.body.identities).toEqual([{ memberId: expect.stringMatching(/^[0-9a-f]{32}$/), site: c.site }]);
+  });
+
+  it('records an erased member no more: their later events are stored without a member, and no member row or link comes back', async () => {
+    const c = await newCommunity();
+    const una = await c.join('member');
+    await call('POST', '/v1/events', { events: [pageView(c.site, 'una')] }, { token: una.token });
+    expect((await call('DELETE', '/v1/me', undefined, { token: una.token })).status).toBe(200);
+    // She joins again and browses as "una": her pseudonym stays erased.
+    const again = await c.join('member');
+    const res = await call('POST', '/v1/events', { events: [pageView(c.site, 'una', '8'), postSeen(c.site, 'una', '3', '8')] }, { token: again.token });
+    expect(res.body).toEqual({ received: 2, stored: 2 });
+    const rows = await env.DB.prepare('SELECT e.member_id FROM events e JOIN sites s ON s.id = e.site_id WHERE s.origin = ?').bind(c.site).all<{ member_id: string | null }>();
+    expect(rows.results).toEqual([{ member_id: null }, { member_id: null }]);
+    const members = await env.DB.prepare('SELECT count(*) AS n FROM members m JOIN sites s ON s.id = m.site_id WHERE s.origin = ?').bind(c.site).first<{ n: number }>();
+    expect(members!.n).toBe(0);
+    expect((await call('GET', '/v1/me', undefined, { token: again.token })).body.identities).toEqual([]);
   });
 
   describe('rejects bad input with a 400 naming the field', () => {

@@ -79,7 +79,7 @@ export async function importBatch(
     updatedAt: now,
   }));
   const eventRows = batch.events.map((e) => eventRow(e, site.id, e.actor ? (ids.get(e.actor) ?? null) : null, now));
-  const eventStatements = insertEventStatements(db, eventRows);
+  const eventStatements = insertEventStatements(eventRows);
 
   const statements = [...threadStatements, ...upsertMembers(db, memberRows), ...postUpserts(db, postRows), ...eventStatements];
   let stored = 0;

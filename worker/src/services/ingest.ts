@@ -1,26 +1,22 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PulseEvent } from '../../../shared/schemas/events';
 import type { AccountPrincipal } from '../auth/principal';
 import type { Db } from '../db/client';
 import { rawBatch, rowsOf } from '../db/raw-batch';
-import { identities } from '../db/schema';
 import type { Env } from '../env';
 import { ApiFailure } from '../errors';
-import type { SiteRef } from './communities';
 import { encryptName } from './display-names';
 import { accountsOfQuery, erasedAmongQuery } from './identities';
-import { type EventRow, insertEventStatements, storedCount } from './insert-events';
-
-import { type MemberRow, upsertMembers } from './members';
+import { type EventRow, insertEventStatements, type OriginEventRow, storedCount } from './insert-events';
+import { type OriginMemberRow, upsertMembersOfOrigins } from './members';
 import { pseudonym } from './pseudonym';
 
 export type { EventRow } from './insert-events';
 
-/** The stored row of a validated event. */
-export function eventRow(e: PulseEvent, siteId: number, memberId: string | null, receivedAt: number): EventRow {
+/** The stored columns of a validated event, but its site. */
+function eventColumns(e: PulseEvent, memberId: string | null, receivedAt: number): Omit<EventRow, 'siteId'> {
   return {
     id: e.id.toLowerCase(),
-    siteId,
     memberId,
     type: e.type,
     ts: Date.parse(e.ts),
@@ -32,28 +28,45 @@ export function eventRow(e: PulseEvent, siteId: number, memberId: string | null,
   };
 }
 
-/**
- * What a batch is checked against, read in one D1 round trip: the community's sites by
- * origin, the account each of these pseudonyms is linked to, and which were erased.
- */
-async function ingestContext(db: Db, communityId: number, memberIds: string[]) {
-  const [siteRows, ownerRows, erasedRows] = await rawBatch(db, [
-    sql`SELECT id, origin, community_id AS communityId FROM sites WHERE community_id = ${communityId}`,
-    accountsOfQuery(memberIds),
-    erasedAmongQuery(memberIds),
-  ]);
-  return {
-    siteRefs: new Map(rowsOf<{ id: number; origin: string; communityId: number }>(siteRows).map((r) => [r.origin, { id: r.id, communityId: r.communityId } satisfies SiteRef])),
-    owners: new Map(rowsOf<{ member_id: string; account_id: string }>(ownerRows).map((r) => [r.member_id, r.account_id])),
-    erased: new Set(rowsOf<{ member_id: string }>(erasedRows).map((r) => r.member_id)),
-  };
+/** The stored row of a validated event. */
+export function eventRow(e: PulseEvent, siteId: number, memberId: string | null, receivedAt: number): EventRow {
+  return { siteId, ...eventColumns(e, memberId, receivedAt) };
 }
 
 /**
- * Stores a validated batch of the caller's events in one D1 batch (one transaction):
- * the viewer's member rows and identity links, then the events (insert-events.ts: one
+ * What a batch is checked against, read at the start of its one D1 batch: the
+ * community's sites by origin, the account each of these pseudonyms is linked to, and
+ * which were erased.
+ */
+function contextReads(communityId: number, memberIds: string[]): SQL[] {
+  return [
+    sql`SELECT id, origin, community_id AS communityId FROM sites WHERE community_id = ${communityId}`,
+    accountsOfQuery(memberIds),
+    erasedAmongQuery(memberIds),
+  ];
+}
+
+/**
+ * The same checks as one SQL condition, for the writes of the same D1 batch: every
+ * origin is a site of the community, and no pseudonym is another account's. The writes
+ * store nothing unless it holds; the route then answers 403 from the reads.
+ */
+function checksHold(communityId: number, accountId: string, origins: string[], memberIds: string[]): SQL {
+  return sql`NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(origins)}) o
+      WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE s.community_id = ${communityId} AND s.origin = o.value))
+    AND NOT EXISTS (SELECT 1 FROM identities i
+      WHERE i.member_id IN (SELECT value FROM json_each(${JSON.stringify(memberIds)})) AND i.account_id <> ${accountId})`;
+}
+
+const notErased = (member: SQL) => sql`NOT EXISTS (SELECT 1 FROM erasures e WHERE e.member_id = ${member})`;
+
+/**
+ * Stores a validated batch of the caller's events in one D1 batch (one transaction, one
+ * round trip): the checks' reads, then the writes, each guarded by the same checks in
+ * SQL: the viewer's member rows and identity links, then the events (insert-events.ts: one
  * statement per few hundred rows, one bound parameter each), ON CONFLICT(id) DO NOTHING
- * so a retried batch is stored once.
+ * so a retried batch is stored once. Pseudonyms of erased members are not recorded: their
+ * events are stored without a member, and neither a member row nor a link is made.
  *
  * Members post only their own events: every site must be one of their community's, and
  * the viewer (actor) must be a forum identity of theirs; an identity not linked to
@@ -67,13 +80,48 @@ export async function storeEvents(
   receivedAt: number,
 ): Promise<{ received: number; stored: number }> {
   const actorIds = new Map<string, string>();
+  const names = new Map<string, string>();
   for (const e of batch) {
     const key = `${e.site}\n${e.actor}`;
-    if (e.actor !== null && !actorIds.has(key)) actorIds.set(key, await pseudonym(env.PSEUDONYM_KEY, e.site, e.actor));
+    if (e.actor === null || actorIds.has(key)) continue;
+    const id = await pseudonym(env.PSEUDONYM_KEY, e.site, e.actor);
+    actorIds.set(key, id);
+    if (!names.has(id)) names.set(id, await encryptName(env.DISPLAY_NAME_KEY, e.actor));
   }
-  const { siteRefs, owners, erased } = await ingestContext(db, caller.communityId, [...new Set(actorIds.values())]);
+  const memberIds = [...names.keys()];
+  const origins = [...new Set(batch.map((e) => e.site))];
+
+  const memberRows: OriginMemberRow[] = [];
+  const rows: OriginEventRow[] = [];
+  for (const e of batch) {
+    const memberId = e.actor === null ? null : actorIds.get(`${e.site}\n${e.actor}`)!;
+    if (memberId) {
+      const ts = Date.parse(e.ts);
+      memberRows.push({ id: memberId, origin: e.site, firstSeenAt: ts, lastSeenAt: ts, displayNameEnc: names.get(memberId)! });
+    }
+    rows.push({ origin: e.site, ...eventColumns(e, memberId, receivedAt) });
+  }
+
+  const checks = checksHold(caller.communityId, caller.accountId, origins, memberIds);
+  const reads = contextReads(caller.communityId, memberIds);
+  const writes = [
+    upsertMembersOfOrigins(memberRows, caller.communityId, sql`${checks} AND ${notErased(sql`m.value ->> 0`)}`),
+    sql`INSERT INTO identities (member_id, account_id, linked_at)
+      SELECT value, ${caller.accountId}, ${receivedAt} FROM json_each(${JSON.stringify(memberIds)})
+      WHERE ${checks} AND ${notErased(sql`value`)}
+      ON CONFLICT(member_id) DO NOTHING`,
+    ...insertEventStatements(rows, {
+      site: sql`(SELECT id FROM sites WHERE community_id = ${caller.communityId} AND origin = value ->> 1)`,
+      member: sql`CASE WHEN ${notErased(sql`value ->> 2`)} THEN value ->> 2 END`,
+      where: checks,
+    }),
+  ];
+  const results = await rawBatch(db, [...reads, ...writes]);
+
+  const sites = new Set(rowsOf<{ origin: string }>(results[0]).map((r) => r.origin));
+  const owners = new Map(rowsOf<{ member_id: string; account_id: string }>(results[1]).map((r) => [r.member_id, r.account_id]));
   batch.forEach((e, i) => {
-    if (!siteRefs.has(e.site)) {
+    if (!sites.has(e.site)) {
       throw new ApiFailure(403, 'site_not_in_community', `events.${i}.site: ${e.site} is not a site of your community`);
     }
   });
@@ -84,38 +132,5 @@ export async function storeEvents(
       throw new ApiFailure(403, 'identity_taken', `events.${i}.actor: this forum identity belongs to another member`);
     }
   });
-
-  const memberRows: MemberRow[] = [];
-  const rows: EventRow[] = [];
-  const names = new Map<string, string>();
-  for (const e of batch) {
-    const site = siteRefs.get(e.site)!;
-    const ts = Date.parse(e.ts);
-    let memberId = e.actor === null ? null : actorIds.get(`${e.site}\n${e.actor}`)!;
-    if (memberId && erased.has(memberId)) memberId = null;
-    if (memberId && e.actor) {
-      if (!names.has(memberId)) names.set(memberId, await encryptName(env.DISPLAY_NAME_KEY, e.actor));
-      memberRows.push({
-        id: memberId,
-        siteId: site.id,
-        communityId: site.communityId,
-        firstSeenAt: ts,
-        lastSeenAt: ts,
-        displayNameEnc: names.get(memberId)!,
-      });
-    }
-    rows.push(eventRow(e, site.id, memberId, receivedAt));
-  }
-
-  const memberStatements = upsertMembers(db, memberRows);
-  const linkStatements = [...names.keys()]
-    .filter((id) => !owners.has(id))
-    .map((memberId) =>
-      db.insert(identities).values({ memberId, accountId: caller.accountId, linkedAt: receivedAt }).onConflictDoNothing(),
-    );
-  const eventStatements = insertEventStatements(db, rows);
-  const [first, ...rest] = [...memberStatements, ...linkStatements, ...eventStatements];
-  const results = await rawBatch(db, [first!, ...rest]);
-  const stored = storedCount(results.slice(memberStatements.length + linkStatements.length));
-  return { received: batch.length, stored };
+  return { received: batch.length, stored: storedCount(results.slice(reads.length + 2)) };
 }

@@ -28,7 +28,7 @@ function row(siteId: number, i: number, extra: Partial<EventRow> = {}): EventRow
 
 async function store(rows: EventRow[]): Promise<number> {
   const db = getDb(env);
-  return storedCount(await rawBatch(db, insertEventStatements(db, rows)));
+  return storedCount(await rawBatch(db, insertEventStatements(rows)));
 }
 
 describe('insertEventStatements', () => {
