@@ -2,6 +2,7 @@ import type { AnnotateRequest, AuthorAnnotation, PostSentiment } from '../../sha
 import type { CorrectionRequest } from '../../shared/schemas/corrections';
 import type { PageRecord, PostRecord, ThreadRecord } from '../adapters/types';
 import { annotateChunks, preparedText } from './annotate-chunks';
+import { timed } from './work-clock';
 
 export type AnnotationState =
   | { status: 'loading' }
@@ -94,26 +95,31 @@ export class AnnotationStore {
     this.notify();
     try {
       for (const chunk of annotateChunks(fresh)) {
-        const res = await this.annotator(toRequest(this.site, page, chunk));
-        if (res.ok) {
-          for (const a of res.data.authors) this.byAuthor.set(a.author, a);
-          for (const p of res.data.posts ?? []) this.byPost.set(p.id, p);
-          // Scores made on this device (model "device:…") cannot be corrected: that sends the text.
-          if (res.data.posts) for (const p of chunk) if (!this.byPost.get(p.id)?.model.startsWith('device:')) this.texts.set(p.id, preparedText(p));
-          for (const p of chunk) if (p.author && !this.byAuthor.has(p.author)) this.hidden.add(p.author);
-          this.lastError = null;
-        } else if (res.code === 'token_revoked' || res.code === 'not_joined') {
-          this.revoked = res.error;
-        } else {
-          this.lastError = res.error;
-          for (const p of chunk) this.sent.delete(p.id); // try again with the next change
-        }
-        this.notify(); // badges show each chunk's answers as they come
+        const res = await timed(() => this.annotator(toRequest(this.site, page, chunk)));
+        timed(() => this.take(res, chunk));
       }
     } finally {
       for (const a of authors) this.inFlight.delete(a);
-      this.notify();
+      timed(() => this.notify());
     }
+  }
+
+  /** Takes in the answer to one chunk. */
+  private take(res: Awaited<ReturnType<Annotator>>, chunk: readonly PostRecord[]) {
+    if (res.ok) {
+      for (const a of res.data.authors) this.byAuthor.set(a.author, a);
+      for (const p of res.data.posts ?? []) this.byPost.set(p.id, p);
+      // Scores made on this device (model "device:…") cannot be corrected: that sends the text.
+      if (res.data.posts) for (const p of chunk) if (!this.byPost.get(p.id)?.model.startsWith('device:')) this.texts.set(p.id, preparedText(p));
+      for (const p of chunk) if (p.author && !this.byAuthor.has(p.author)) this.hidden.add(p.author);
+      this.lastError = null;
+    } else if (res.code === 'token_revoked' || res.code === 'not_joined') {
+      this.revoked = res.error;
+    } else {
+      this.lastError = res.error;
+      for (const p of chunk) this.sent.delete(p.id); // try again with the next change
+    }
+    this.notify(); // badges show each chunk's answers as they come
   }
 }
 

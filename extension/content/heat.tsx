@@ -5,6 +5,7 @@ import type { Alert } from '../../shared/schemas/alerts';
 import { ask } from '../lib/messages';
 import { OVERLAY_TAGS } from './post-observer';
 import { HEAT_BANNER_CSS, HeatBanner } from '../overlay/HeatBanner';
+import { timed } from './work-clock';
 
 /**
  * The "heat" banner of a thread, for moderators and owners: asks the background for the
@@ -48,7 +49,7 @@ export class ThreadHeat {
     try {
       this.anchor = anchor;
       this.ui = await this.create(anchor);
-      this.ui.mount();
+      timed(() => this.ui!.mount());
     } finally {
       this.placing = false;
     }

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AdapterResult, PostRecord, SiteAdapter } from '../adapters/types';
 import { Timers } from './timers';
+import { clocked } from './work-clock';
 
 /** The elements the overlay adds to the page (each a closed shadow root's host). */
 export const OVERLAY_TAGS = { badge: 'pulse-badge', notice: 'pulse-notice', recs: 'pulse-recs', heat: 'pulse-heat' } as const;
@@ -38,26 +39,26 @@ export function observePosts(
   const timers = new Timers(ctx);
   let pending = false;
 
-  const run = () => {
+  const run = clocked(() => {
     pending = false;
     if (ctx.isInvalid) return;
     const result = adapter.read(doc, new URL(doc.location.href));
     const added = result.page.posts.filter((p) => !known.has(p.id));
     for (const p of added) known.add(p.id);
     onPosts(result, added);
-  };
+  });
   const schedule = () => {
     if (pending) return;
     pending = true;
     timers.set(run, delayMs);
   };
 
-  const observer = new MutationObserver((records) => {
+  const observer = new MutationObserver(clocked((records: MutationRecord[]) => {
     const relevant = records.some(
       (r) => r.type !== 'childList' || ![...r.addedNodes, ...r.removedNodes].every(isOurs),
     );
     if (relevant) schedule();
-  });
+  }));
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
   run();

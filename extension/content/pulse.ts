@@ -9,6 +9,7 @@ import { ThreadHeat } from './heat';
 import { observePosts } from './post-observer';
 import { Recommendations } from './recommendations';
 import { Tracker } from './tracker';
+import { timed } from './work-clock';
 
 /**
  * The content script's work on one page: find the forum engine (or leave the page
@@ -18,7 +19,11 @@ import { Tracker } from './tracker';
 export async function startPulse(ctx: ContentScriptContext, doc: Document = document): Promise<boolean> {
   await initI18n({ contentScript: true });
   const config = await ask({ type: 'site-config', origin: doc.location.origin });
-  const adapter = adapterForSite(doc, new URL(doc.location.href), config.ok ? config.site : null);
+  return timed(() => start(ctx, doc, config.ok ? config.site : null));
+}
+
+function start(ctx: ContentScriptContext, doc: Document, siteConfig: Parameters<typeof adapterForSite>[2]): boolean {
+  const adapter = adapterForSite(doc, new URL(doc.location.href), siteConfig);
   if (!adapter) return false;
 
   const site = doc.location.origin;

@@ -6,6 +6,7 @@ import { ask } from '../lib/messages';
 import { OVERLAY_TAGS } from './post-observer';
 import { RECS_CSS, RecsPanel, type RecsState } from '../overlay/RecsPanel';
 import type { Tracker } from './tracker';
+import { timed } from './work-clock';
 
 /** Whether the panel is open; remembered across pages. */
 const panelOpenItem = storage.defineItem<boolean>('local:recsPanelOpen', { fallback: false, version: 1 });
@@ -38,7 +39,7 @@ export class Recommendations {
   async mount(doc: Document = document) {
     this.open = await panelOpenItem.getValue();
     this.doc = doc;
-    this.render();
+    timed(() => this.render());
   }
 
   private async create(doc: Document) {
@@ -57,7 +58,7 @@ export class Recommendations {
       },
       onRemove: (container) => container && render(null, container),
     });
-    ui.mount();
+    timed(() => ui.mount());
   }
 
   /** The member opened a thread (or moved to another one): fetch its recommendations. */
@@ -70,7 +71,7 @@ export class Recommendations {
     const res = await ask({ type: 'recommendations', site: this.site, thread });
     if (thread !== this.thread) return;
     this.state = res.ok ? { status: 'ready', items: res.data.items } : { status: 'error', error: res.error };
-    this.render();
+    timed(() => this.render());
   }
 
   private render() {

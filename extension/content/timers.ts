@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { timed } from './work-clock';
 
 /**
  * Timeouts that stop when the content script is invalidated (extension updated or
@@ -20,7 +21,7 @@ export class Timers {
   set(handler: () => void, ms: number): ReturnType<typeof setTimeout> {
     const id = setTimeout(() => {
       this.pending.delete(id);
-      if (!this.ctx.isInvalid) handler();
+      if (!this.ctx.isInvalid) timed(handler);
     }, ms);
     this.pending.add(id);
     return id;

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_DWELL_MS } from '../../shared/constants';
 import type { PulseEvent } from '../../shared/schemas/events';
 import { Timers } from './timers';
+import { clocked } from './work-clock';
 
 /** A post counts as seen when half of it (or half the screen) shows for this long. */
 export const SEEN_AFTER_MS = 1_000;
@@ -41,9 +42,9 @@ export class Tracker {
     private readonly now: () => number = Date.now,
   ) {
     this.clock = new Timers(ctx);
-    this.io = new IntersectionObserver((entries) => this.onIntersect(entries), { threshold: [0, 0.25, 0.5, 0.75, 1] });
-    ctx.addEventListener(document, 'visibilitychange', () => this.onVisibility());
-    ctx.addEventListener(window, 'pagehide', () => this.leave());
+    this.io = new IntersectionObserver(clocked((entries: IntersectionObserverEntry[]) => this.onIntersect(entries)), { threshold: [0, 0.25, 0.5, 0.75, 1] });
+    ctx.addEventListener(document, 'visibilitychange', clocked(() => this.onVisibility()));
+    ctx.addEventListener(window, 'pagehide', clocked(() => this.leave()));
     ctx.onInvalidated(() => {
       this.io.disconnect();
       this.leave();

@@ -8,6 +8,7 @@ import type { RecommendationsResponse } from '../../shared/schemas/recommendatio
 import type { PulseEvent } from '../../shared/schemas/events';
 import type { OutboxSummary } from './outbox';
 import type { Session } from './session';
+import { timed } from '../content/work-clock';
 
 /** Messages from content scripts and extension pages to the background service worker. */
 export type Message =
@@ -74,5 +75,6 @@ export async function askAnnotate(
   request: AnnotateRequest,
 ): Promise<{ ok: true; data: AnnotateResponse } | { ok: false; code?: string | null; error: string }> {
   const reply = await ask(annotateMessage(request));
-  return reply.ok ? { ok: true, data: JSON.parse(reply.dataJson) as AnnotateResponse } : reply;
+  // The content script's work (content/work-clock.ts): parsing a 500-post answer is not free.
+  return reply.ok ? { ok: true, data: timed(() => JSON.parse(reply.dataJson) as AnnotateResponse) } : reply;
 }

@@ -4,6 +4,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { AdapterResult } from '../adapters/types';
 import type { AnnotationStore } from '../content/annotations';
 import { OVERLAY_TAG, OVERLAY_TAGS } from '../content/post-observer';
+import { clocked, timed } from '../content/work-clock';
 import { AccessNotice, NOTICE_CSS } from './AccessNotice';
 import { BADGE_CSS } from './badge-css';
 import { EngagementBadge } from './EngagementBadge';
@@ -48,7 +49,7 @@ export class BadgeLayer {
     private readonly ctx: ContentScriptContext,
     private readonly store: AnnotationStore,
   ) {
-    this.io = new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR_VIEWPORT });
+    this.io = new IntersectionObserver(clocked((entries: IntersectionObserverEntry[]) => this.onNear(entries)), { rootMargin: NEAR_VIEWPORT });
     const unsubscribe = store.subscribe(() => this.mountAnsweredSoon());
     ctx.onInvalidated(() => {
       this.io.disconnect();
@@ -66,7 +67,7 @@ export class BadgeLayer {
   /** Mounts, in one frame, the badges near the viewport whose answers came. */
   private mountAnsweredSoon() {
     if (this.frame !== null || this.near.size === 0) return;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = requestAnimationFrame(clocked(() => {
       this.frame = null;
       if (this.ctx.isInvalid) return;
       for (const [anchor, wanted] of this.near) {
@@ -76,7 +77,7 @@ export class BadgeLayer {
           void this.mount(wanted, anchor);
         }
       }
-    });
+    }));
   }
 
   sync(result: AdapterResult): void {
@@ -128,8 +129,10 @@ export class BadgeLayer {
         },
         onRemove: (container) => container && render(null, container),
       });
-      ui.mount();
-      this.mounted.set(wanted.postId, { ...wanted, anchor, ui });
+      timed(() => {
+        ui.mount();
+        this.mounted.set(wanted.postId, { ...wanted, anchor, ui });
+      });
     } finally {
       this.mounting.delete(anchor);
     }
