@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { bundledMessages } from './build/bundled-messages';
 import { EXTENSION_PUBLIC_KEY } from './extension-key';
 
 const require = createRequire(import.meta.url);
@@ -45,6 +46,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    plugins: [bundledMessages()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: {
       // transformers.js imports onnxruntime-web/webgpu, whose default build also bundles a
