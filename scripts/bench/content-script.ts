@@ -36,7 +36,7 @@ interface Metrics {
   workMs: number;
 }
 
-async function readMetrics(cdp: CDPSession): Promise<Metrics> {
+async function readMetrics(cdp: CDPSession): Promise<Omit<Metrics, 'workMs'>> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? Number.NaN;
