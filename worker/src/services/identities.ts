@@ -18,7 +18,7 @@ export function accountsOfQuery(memberIds: readonly string[]) {
     WHERE member_id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(memberIds)])}))`;
 }
 
-/** The query of erasedAmong (rows member_id), for a batch of reads. */
+/** The query of erasedAmong (rows member_id). */
 export function erasedAmongQuery(memberIds: readonly string[]) {
   return sql`SELECT member_id FROM erasures
     WHERE member_id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(memberIds)])}))`;

@@ -6,7 +6,7 @@ import { rawBatch, rowsOf } from '../db/raw-batch';
 import type { Env } from '../env';
 import { ApiFailure } from '../errors';
 import { encryptName } from './display-names';
-import { accountsOfQuery, erasedAmongQuery } from './identities';
+import { accountsOfQuery } from './identities';
 import { type EventRow, insertEventStatements, type OriginEventRow, storedCount } from './insert-events';
 import { type OriginMemberRow, upsertMembersOfOrigins } from './members';
 import { pseudonym } from './pseudonym';
@@ -34,16 +34,11 @@ export function eventRow(e: PulseEvent, siteId: number, memberId: string | null,
 }
 
 /**
- * What a batch is checked against, read at the start of its one D1 batch: the
- * community's sites by origin, the account each of these pseudonyms is linked to, and
- * which were erased.
+ * What a batch is checked against, read at the start of its one D1 batch (for the 403
+ * answers): the community's sites, and the account each of these pseudonyms is linked to.
  */
 function contextReads(communityId: number, memberIds: string[]): SQL[] {
-  return [
-    sql`SELECT id, origin, community_id AS communityId FROM sites WHERE community_id = ${communityId}`,
-    accountsOfQuery(memberIds),
-    erasedAmongQuery(memberIds),
-  ];
+  return [sql`SELECT origin FROM sites WHERE community_id = ${communityId}`, accountsOfQuery(memberIds)];
 }
 
 /**
