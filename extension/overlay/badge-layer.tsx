@@ -19,6 +19,25 @@ interface Wanted {
 interface Mounted extends Wanted {
   anchor: Element;
   ui: ShadowRootContentScriptUi<HTMLElement>;
+  /** Removes the badge and forgets it (its invalidation listener too). */
+  release(): void;
+}
+
+/**
+ * The context a badge's UI is made with: WXT's createShadowRootUi registers
+ * `ctx.onInvalidated(remove)` for every UI and never unregisters it, so each re-mount
+ * (Discourse re-renders posts as you scroll) would leave a listener behind, holding the
+ * removed badge. This one records the unregister functions for `release`.
+ */
+function releasableContext(ctx: ContentScriptContext, offs: Array<() => void>): ContentScriptContext {
+  return {
+    options: ctx.options,
+    onInvalidated(cb: () => void) {
+      const off = ctx.onInvalidated(cb);
+      offs.push(off);
+      return off;
+    },
+  } as ContentScriptContext;
 }
 
 /** Badges are mounted when their post comes within this distance of the viewport. */
@@ -108,8 +127,9 @@ export class BadgeLayer {
   private async mount(wanted: Wanted, anchor: Element) {
     this.mounting.add(anchor);
     try {
-      this.mounted.get(wanted.postId)?.ui.remove();
-      const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+      this.mounted.get(wanted.postId)?.release();
+      const offs: Array<() => void> = [];
+      const ui = await createShadowRootUi<HTMLElement>(releasableContext(this.ctx, offs), {
         name: OVERLAY_TAG,
         mode: 'closed',
         position: 'inline',
@@ -131,7 +151,12 @@ export class BadgeLayer {
       });
       timed(() => {
         ui.mount();
-        this.mounted.set(wanted.postId, { ...wanted, anchor, ui });
+        const release = () => {
+          ui.remove();
+          for (const off of offs) off();
+          if (this.mounted.get(wanted.postId)?.ui === ui) this.mounted.delete(wanted.postId);
+        };
+        this.mounted.set(wanted.postId, { ...wanted, anchor, ui, release });
       });
     } finally {
       this.mounting.delete(anchor);
