@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Alert } from '../../shared/schemas/alerts';
 import { ask } from '../lib/messages';
 import { OVERLAY_TAGS } from './post-observer';
 import { HEAT_BANNER_CSS, HeatBanner } from '../overlay/HeatBanner';
+import { createReleasableUi, type ReleasableUi } from '../overlay/releasable-ui';
 import { timed } from './work-clock';
 
 /**
@@ -17,7 +17,7 @@ export class ThreadHeat {
   private thread: string | null = null;
   private alerts: Alert[] = [];
   private dismissed = false;
-  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private ui: ReleasableUi<HTMLElement> | null = null;
   private anchor: Element | null = null;
   private placing = false;
 
@@ -56,7 +56,7 @@ export class ThreadHeat {
   }
 
   private create(anchor: Element) {
-    return createShadowRootUi<HTMLElement>(this.ctx, {
+    return createReleasableUi<HTMLElement>(this.ctx, {
       name: OVERLAY_TAGS.heat,
       mode: 'closed',
       position: 'inline',
@@ -81,7 +81,7 @@ export class ThreadHeat {
   }
 
   private unmount() {
-    this.ui?.remove();
+    this.ui?.release();
     this.ui = null;
     this.anchor = null;
   }

@@ -39,14 +39,15 @@ export function observePosts(
   const timers = new Timers(ctx);
   let pending = false;
 
-  const run = clocked(() => {
+  // Timed by its callers: start-up and the timers (content/timers.ts).
+  const run = () => {
     pending = false;
     if (ctx.isInvalid) return;
     const result = adapter.read(doc, new URL(doc.location.href));
     const added = result.page.posts.filter((p) => !known.has(p.id));
     for (const p of added) known.add(p.id);
     onPosts(result, added);
-  });
+  };
   const schedule = () => {
     if (pending) return;
     pending = true;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { AdapterResult } from '../adapters/types';
 import type { AnnotationStore } from '../content/annotations';
 import { OVERLAY_TAG, OVERLAY_TAGS } from '../content/post-observer';
@@ -8,6 +8,7 @@ import { clocked, timed } from '../content/work-clock';
 import { AccessNotice, NOTICE_CSS } from './AccessNotice';
 import { BADGE_CSS } from './badge-css';
 import { EngagementBadge } from './EngagementBadge';
+import { createReleasableUi, type ReleasableUi } from './releasable-ui';
 import { SENTIMENT_CSS } from './sentiment-css';
 import { SentimentChip } from './SentimentChip';
 
@@ -18,26 +19,7 @@ interface Wanted {
 
 interface Mounted extends Wanted {
   anchor: Element;
-  ui: ShadowRootContentScriptUi<HTMLElement>;
-  /** Removes the badge and forgets it (its invalidation listener too). */
-  release(): void;
-}
-
-/**
- * The context a badge's UI is made with: WXT's createShadowRootUi registers
- * `ctx.onInvalidated(remove)` for every UI and never unregisters it, so each re-mount
- * (Discourse re-renders posts as you scroll) would leave a listener behind, holding the
- * removed badge. This one records the unregister functions for `release`.
- */
-function releasableContext(ctx: ContentScriptContext, offs: Array<() => void>): ContentScriptContext {
-  return {
-    options: ctx.options,
-    onInvalidated(cb: () => void) {
-      const off = ctx.onInvalidated(cb);
-      offs.push(off);
-      return off;
-    },
-  } as ContentScriptContext;
+  ui: ReleasableUi<HTMLElement>;
 }
 
 /** Badges are mounted when their post comes within this distance of the viewport. */
@@ -127,9 +109,8 @@ export class BadgeLayer {
   private async mount(wanted: Wanted, anchor: Element) {
     this.mounting.add(anchor);
     try {
-      this.mounted.get(wanted.postId)?.release();
-      const offs: Array<() => void> = [];
-      const ui = await createShadowRootUi<HTMLElement>(releasableContext(this.ctx, offs), {
+      this.release(wanted.postId);
+      const ui = await createReleasableUi<HTMLElement>(this.ctx, {
         name: OVERLAY_TAG,
         mode: 'closed',
         position: 'inline',
@@ -151,12 +132,7 @@ export class BadgeLayer {
       });
       timed(() => {
         ui.mount();
-        const release = () => {
-          ui.remove();
-          for (const off of offs) off();
-          if (this.mounted.get(wanted.postId)?.ui === ui) this.mounted.delete(wanted.postId);
-        };
-        this.mounted.set(wanted.postId, { ...wanted, anchor, ui, release });
+        this.mounted.set(wanted.postId, { ...wanted, anchor, ui });
       });
     } finally {
       this.mounting.delete(anchor);
@@ -196,9 +172,14 @@ export class BadgeLayer {
     ui.mount();
   }
 
+  /** Removes a post's badge (re-mounted elsewhere, or all removed). */
+  private release(postId: string) {
+    this.mounted.get(postId)?.ui.release();
+    this.mounted.delete(postId);
+  }
+
   removeAll() {
-    for (const m of this.mounted.values()) m.ui.remove();
-    this.mounted.clear();
+    for (const postId of [...this.mounted.keys()]) this.release(postId);
     this.near.clear();
   }
 }
